@@ -1,0 +1,64 @@
+/*
+ * abm.h: what every abm source file shares.
+ *
+ * Every KPI summary is a varlena whose first eight bytes are the same
+ * header, so that one set of helpers can check the format version and
+ * copy a state before changing it.
+ */
+#ifndef ABM_H
+#define ABM_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#ifndef HAVE_INT128
+#error "abm needs a compiler with a 128-bit integer type (gcc or clang on a 64-bit platform)"
+#endif
+
+#if PG_VERSION_NUM < 130000
+#error "abm supports PostgreSQL 13 and later"
+#endif
+
+/* On-disk and wire format version written by this release. */
+#define ABM_FORMAT_V1 1
+
+/* The header shared by every summary type. */
+typedef struct AbmSummaryHeader
+{
+	int32		vl_len_;		/* varlena header; do not touch directly */
+	uint8		version;		/* ABM_FORMAT_V1 */
+	uint8		flags;			/* per type; score_summary keeps its scale here */
+	int16		scale;			/* decimal places of the money fields */
+} AbmSummaryHeader;
+
+StaticAssertDecl(sizeof(AbmSummaryHeader) == 8, "summary header must keep int64 fields aligned");
+
+/*
+ * Returns the summary in argument argno, detoasted, ready to be changed:
+ * in place when the aggregate machinery owns it, else a fresh copy, so a
+ * direct call never changes its input.
+ */
+extern AbmSummaryHeader *abm_summary_for_update(FunctionCallInfo fcinfo, int argno, Size size);
+
+/*
+ * Returns the summary in argument argno, read-only, after checking its
+ * version and that it has the size of its type.
+ */
+extern AbmSummaryHeader *abm_summary_read(FunctionCallInfo fcinfo, int argno, Size size);
+
+/* Allocates a zeroed summary of the given size with a valid header. */
+extern AbmSummaryHeader *abm_summary_new(Size size);
+
+
+/* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
+extern int64 abm_count_add(int64 a, int64 b, const char *what);
+
+/* NULL when den == 0, else num / den: the convention for every rate. */
+#define ABM_RETURN_RATE(num, den) \
+	do { \
+		if ((den) == 0) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8((double) (num) / (double) (den)); \
+	} while (0)
+
+#endif							/* ABM_H */
