@@ -2,13 +2,13 @@
 EXTENSION   = abm
 MODULE_big  = abm
 OBJS        = src/abm.o src/stage.o src/money.o src/summary_text.o src/ratio.o src/score.o \
-              src/retention.o src/cost.o src/value_metrics.o
+              src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o
 
 DATA        = abm--1.0.sql
 HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
-REGRESS      = stage ratio score retention cost value_metrics summary_io parallel rollup
+REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 
 PG_CONFIG ?= pg_config

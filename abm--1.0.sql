@@ -641,3 +641,128 @@ COMMENT ON FUNCTION cac_payback_months(numeric, numeric, double precision) IS
     'months to earn back CAC: CAC / (monthly ARPA * gross margin); NULL when that is 0';
 COMMENT ON FUNCTION tam(bigint, numeric) IS
     'total addressable market: accounts in the ideal customer profile * average contract value';
+
+------------------------------------------------------------------------------
+-- funnel_summary: accounts per furthest funnel stage, their spend, and the
+-- exact time spent on each step (count and microsecond sum of the steps from
+-- the previous timed stage, and of the spans from the first touch).
+-- Text form: v1 furthest=a1,..,a6 spend=S step_n=..(6) step_us=..(6) touch_n=..(6) touch_us=..(6)
+------------------------------------------------------------------------------
+
+CREATE TYPE funnel_summary;
+
+CREATE FUNCTION funnel_summary_in(cstring) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_out(funnel_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_recv(internal) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_send(funnel_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE funnel_summary (
+    INPUT = funnel_summary_in,
+    OUTPUT = funnel_summary_out,
+    RECEIVE = funnel_summary_recv,
+    SEND = funnel_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE funnel_summary IS
+    'exact, combinable state of the ABM funnel: accounts per furthest stage, spend, step timings';
+
+-- Not STRICT: a NULL stage (or all-NULL times) still brings its spend.
+CREATE FUNCTION funnel_trans(funnel_summary, abm_stage) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, abm_stage, numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, timestamptz[]) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, timestamptz[], numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_combine(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_add(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = funnel_summary, RIGHTARG = funnel_summary,
+    PROCEDURE = funnel_add, COMMUTATOR = +);
+COMMENT ON FUNCTION funnel_add(funnel_summary, funnel_summary) IS
+    'exact sum of two funnel summaries (the + operator)';
+
+CREATE FUNCTION stage_accounts(funnel_summary, abm_stage) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'funnel_stage_accounts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spend(funnel_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'funnel_spend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION stage_accounts(funnel_summary, abm_stage) IS
+    'accounts that reached the stage (cumulative: furthest stage at or after it)';
+COMMENT ON FUNCTION spend(funnel_summary) IS 'total spend attributed to the funnel''s accounts';
+
+CREATE AGGREGATE funnel_agg(furthest_stage abm_stage) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(furthest_stage abm_stage, spend numeric) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(reached_at timestamptz[]) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(reached_at timestamptz[], spend numeric) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(funnel_summary) (
+    SFUNC = funnel_combine, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE funnel_agg(abm_stage) IS 'funnel summary of accounts by furthest stage';
+COMMENT ON AGGREGATE funnel_agg(abm_stage, numeric) IS 'funnel summary of accounts by furthest stage, with spend';
+COMMENT ON AGGREGATE funnel_agg(timestamptz[]) IS
+    'funnel summary from the time each of the six stages was reached (NULL = not reached)';
+COMMENT ON AGGREGATE funnel_agg(timestamptz[], numeric) IS
+    'funnel summary from stage times, with spend';
+COMMENT ON AGGREGATE rollup(funnel_summary) IS 'exact combination of stored funnel summaries';
+
+CREATE FUNCTION funnel_stages(summary funnel_summary,
+    OUT stage abm_stage, OUT "position" integer, OUT accounts bigint,
+    OUT share_of_target double precision, OUT conversion_rate double precision,
+    OUT drop_off bigint, OUT spend_per_account numeric,
+    OUT avg_days_from_previous double precision, OUT avg_days_from_first_touch double precision,
+    OUT bar text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION funnel_stages(funnel_summary) IS
+    'one row per funnel stage: accounts reaching it, share of target, conversion from the previous stage, drop-off, spend per account, average days, and a bar';
+
+CREATE FUNCTION abm_stages(OUT "position" integer, OUT stage abm_stage,
+    OUT description text, OUT kpis text[])
+    RETURNS SETOF record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 6
+    AS $$
+    VALUES
+      (1, 'target'::@extschema@.abm_stage,
+       'fits the ideal customer profile and is on the target list, not yet a customer',
+       ARRAY['target accounts (by tier)', 'share of target accounts engaged / unengaged']),
+      (2, 'engaged',
+       'has interacted with the brand: ad click, web visit, email, meeting, chat',
+       ARRAY['share of target accounts engaged', 'cost per engaged account', 'touches per account']),
+      (3, 'opportunity',
+       'a real revenue opportunity is open',
+       ARRAY['share of engaged accounts with an opportunity', 'pipeline (open opportunity amount)',
+             'days from first touch to opportunity', 'cost per opportunity account']),
+      (4, 'won',
+       'signed and pays',
+       ARRAY['win rate', 'new revenue won', 'deal cycle days (first touch to signature)',
+             'touches per won account', 'cost per won account (CAC)', 'ACV']),
+      (5, 'retained',
+       'renewed for the period',
+       ARRAY['renewal rate', 'gross revenue retention', 'NPS', 'CSAT']),
+      (6, 'expanded',
+       'bought more: upsell, cross-sell, higher tier',
+       ARRAY['net revenue retention', 'expansion revenue', 'total revenue won'])
+    $$;
+COMMENT ON FUNCTION abm_stages() IS
+    'the six funnel stages: position, name, what it means, and the KPIs tracked there';
