@@ -2,9 +2,9 @@
 EXTENSION   = abm
 MODULE_big  = abm
 OBJS        = src/abm.o src/stage.o src/money.o src/summary_text.o src/ratio.o src/score.o \
-              src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o
+              src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o src/normal.o src/statistics.o
 
-DATA        = abm--1.0.sql
+DATA        = abm--1.0.sql abm--1.0--1.1.sql
 HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.

@@ -53,6 +53,19 @@ extern AbmSummaryHeader *abm_summary_new(Size size);
 /* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
 extern int64 abm_count_add(int64 a, int64 b, const char *what);
 
+/*
+ * Declares a SQL-callable C function whose body is one call, so that the
+ * transition (sign 1) and inverse transition (sign -1) of an aggregate can
+ * share one implementation.
+ */
+#define ABM_SQL_FUNCTION(name, call) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return (call); \
+}
+
 /* NULL when den == 0, else num / den: the convention for every rate. */
 #define ABM_RETURN_RATE(num, den) \
 	do { \

@@ -98,76 +98,80 @@ cost_summary_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+/* Spend and units are added (sign 1) or, for a moving window, removed (-1). */
 static void
-cost_add_spend(CostSummary *s, AbmAmount spend)
+cost_add_spend(CostSummary *s, AbmAmount spend, int sign)
 {
 	abm_amount_require_nonnegative(spend, "spend");
+	spend.units *= sign;
 	abm_money_add_amount(s->spend, 1, &s->hdr.scale, 0, spend);
 }
 
 static void
-cost_add_units(CostSummary *s, int64 units)
+cost_add_units(CostSummary *s, int64 units, int sign)
 {
 	if (units < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("units must not be negative, got " INT64_FORMAT, units)));
-	s->units = abm_count_add(s->units, units, "cost_summary units");
+	s->units = abm_count_add(s->units, sign * units, "cost_summary units");
 }
 
 /* Arguments 1 (spend) and 2 (acquired or units) may each be NULL. */
 static Datum
-cost_trans_common(FunctionCallInfo fcinfo, bool spend_is_float8, bool units_are_flags)
+cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_are_flags)
 {
-	CostSummary *s = COST_STATE(0);
+	CostSummary *s;
 
+	/* Not strict (NULLs are skipped per column), so a direct call may pass a NULL state. */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = COST_STATE(0);
 	if (!PG_ARGISNULL(1))
 		cost_add_spend(s, spend_is_float8
 					   ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "spend")
-					   : abm_amount_from_numeric(PG_GETARG_DATUM(1), "spend"));
+					   : abm_amount_from_numeric(PG_GETARG_DATUM(1), "spend"),
+					   sign);
 	if (!PG_ARGISNULL(2))
 	{
 		if (units_are_flags)
 		{
 			if (PG_GETARG_BOOL(2))
-				cost_add_units(s, 1);
+				cost_add_units(s, 1, sign);
 		}
 		else
-			cost_add_units(s, PG_GETARG_INT64(2));
+			cost_add_units(s, PG_GETARG_INT64(2), sign);
 	}
+	if (sign < 0 && cost_problem(s) != NULL)
+		elog(ERROR, "cost_summary: removed a row that was never added");
 	PG_RETURN_POINTER(s);
 }
 
-/*
- * The state argument is never NULL (the aggregates have an initial value),
- * but these functions are not strict, so a direct call could pass one.
- */
-#define COST_TRANS(name, is_float8, are_flags) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	if (PG_ARGISNULL(0)) \
-		PG_RETURN_NULL(); \
-	return cost_trans_common(fcinfo, (is_float8), (are_flags)); \
-}
-
-COST_TRANS(cost_trans_acquired, false, true)
-COST_TRANS(cost_trans_acquired_float8, true, true)
-COST_TRANS(cost_trans_units, false, false)
-COST_TRANS(cost_trans_units_float8, true, false)
-
-PG_FUNCTION_INFO_V1(cost_combine);
-Datum
-cost_combine(PG_FUNCTION_ARGS)
+/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+static Datum
+cost_merge(FunctionCallInfo fcinfo, int sign)
 {
 	CostSummary *s = COST_STATE(0);
 	CostSummary *other = COST_ARG(1);
+	int128		spend[1] = {sign * other->spend[0]};
 
-	s->units = abm_count_add(s->units, other->units, "cost_summary units");
-	abm_money_add_sums(s->spend, 1, &s->hdr.scale, other->spend, other->hdr.scale);
+	s->units = abm_count_add(s->units, sign * other->units, "cost_summary units");
+	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, other->hdr.scale);
+	if (sign < 0 && cost_problem(s) != NULL)
+		elog(ERROR, "cost_summary: removed rows that were never added");
 	PG_RETURN_POINTER(s);
 }
+
+ABM_SQL_FUNCTION(cost_trans_acquired, cost_step(fcinfo, 1, false, true))
+ABM_SQL_FUNCTION(cost_inv_acquired, cost_step(fcinfo, -1, false, true))
+ABM_SQL_FUNCTION(cost_trans_acquired_float8, cost_step(fcinfo, 1, true, true))
+ABM_SQL_FUNCTION(cost_inv_acquired_float8, cost_step(fcinfo, -1, true, true))
+ABM_SQL_FUNCTION(cost_trans_units, cost_step(fcinfo, 1, false, false))
+ABM_SQL_FUNCTION(cost_inv_units, cost_step(fcinfo, -1, false, false))
+ABM_SQL_FUNCTION(cost_trans_units_float8, cost_step(fcinfo, 1, true, false))
+ABM_SQL_FUNCTION(cost_inv_units_float8, cost_step(fcinfo, -1, true, false))
+ABM_SQL_FUNCTION(cost_combine, cost_merge(fcinfo, 1))
+ABM_SQL_FUNCTION(cost_subtract, cost_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(cost_spend);
 Datum

@@ -222,15 +222,19 @@ funnel_check_total(const FunnelSummary *s)
 		total = abm_count_add(total, s->furthest[i], "funnel_summary accounts");
 }
 
+/*
+ * Every piece of an account row is added (sign 1) or, for a moving window,
+ * removed again (sign -1).
+ */
 static void
-funnel_add_account(FunnelSummary *s, AbmStage furthest)
+funnel_add_account(FunnelSummary *s, AbmStage furthest, int sign)
 {
-	s->furthest[IDX(furthest)] = abm_count_add(s->furthest[IDX(furthest)], 1,
+	s->furthest[IDX(furthest)] = abm_count_add(s->furthest[IDX(furthest)], sign,
 											   "funnel_summary accounts");
 }
 
 static void
-funnel_add_spend(FunnelSummary *s, FunctionCallInfo fcinfo, int argno)
+funnel_add_spend(FunnelSummary *s, FunctionCallInfo fcinfo, int argno, int sign)
 {
 	AbmAmount	spend;
 
@@ -238,14 +242,15 @@ funnel_add_spend(FunnelSummary *s, FunctionCallInfo fcinfo, int argno)
 		return;
 	spend = abm_amount_from_numeric(PG_GETARG_DATUM(argno), "spend");
 	abm_amount_require_nonnegative(spend, "spend");
+	spend.units *= sign;
 	abm_money_add_amount(s->spend, 1, &s->hdr.scale, 0, spend);
 }
 
 static void
-add_timing(int64 *n, int128 *us, int stage, TimestampTz from, TimestampTz to)
+add_timing(int64 *n, int128 *us, int stage, TimestampTz from, TimestampTz to, int sign)
 {
-	n[IDX(stage)] = abm_count_add(n[IDX(stage)], 1, "funnel_summary timed steps");
-	us[IDX(stage)] = abm_money_add(us[IDX(stage)], (int128) to - from);
+	n[IDX(stage)] = abm_count_add(n[IDX(stage)], sign, "funnel_summary timed steps");
+	us[IDX(stage)] = abm_money_add(us[IDX(stage)], sign * ((int128) to - from));
 }
 
 /* Raises 22023 showing the whole row, so the user can find it. */
@@ -265,7 +270,7 @@ reached_at_error(ArrayType *reached, const char *what)
  * an optional null bitmap, and no per-row deconstruction is needed.
  */
 static void
-funnel_add_times(FunnelSummary *s, ArrayType *reached)
+funnel_add_times(FunnelSummary *s, ArrayType *reached, int sign)
 {
 	const bits8 *nulls = ARR_NULLBITMAP(reached);
 	const char *data = ARR_DATA_PTR(reached);
@@ -296,72 +301,78 @@ funnel_add_times(FunnelSummary *s, ArrayType *reached)
 	if (furthest == 0)
 		return;					/* reached no stage: not in the funnel */
 
-	funnel_add_account(s, furthest);
+	funnel_add_account(s, furthest, sign);
 	last_timed = 0;
 	for (int k = STAGE_TARGET; k <= furthest; k++)
 	{
 		if (!has[k])
 			continue;			/* skipped: reached, but no time of its own */
 		if (last_timed > 0)
-			add_timing(s->step_n, s->step_us, k, at[last_timed], at[k]);
+			add_timing(s->step_n, s->step_us, k, at[last_timed], at[k], sign);
 		if (k > STAGE_ENGAGED && has[STAGE_ENGAGED])
-			add_timing(s->touch_n, s->touch_us, k, at[STAGE_ENGAGED], at[k]);
+			add_timing(s->touch_n, s->touch_us, k, at[STAGE_ENGAGED], at[k], sign);
 		else if (k == STAGE_ENGAGED)
-			add_timing(s->touch_n, s->touch_us, k, at[k], at[k]);
+			add_timing(s->touch_n, s->touch_us, k, at[k], at[k], sign);
 		last_timed = k;
 	}
 }
 
-PG_FUNCTION_INFO_V1(funnel_trans_stage);
-Datum
-funnel_trans_stage(PG_FUNCTION_ARGS)
+static FunnelSummary *
+funnel_check_removal(FunnelSummary *s)
 {
-	FunnelSummary *s;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	s = FUNNEL_STATE(0);
-	/* A NULL stage is an account in no stage; its spend is still spend. */
-	if (!PG_ARGISNULL(1))
-		funnel_add_account(s, PG_GETARG_ABM_STAGE(1));
-	funnel_add_spend(s, fcinfo, 2);
-	PG_RETURN_POINTER(s);
+	if (funnel_problem(s) != NULL)
+		elog(ERROR, "funnel_summary: removed an account that was never added");
+	return s;
 }
 
-PG_FUNCTION_INFO_V1(funnel_trans_times);
-Datum
-funnel_trans_times(PG_FUNCTION_ARGS)
+/* Transition (sign 1) and inverse transition (sign -1) over one account row. */
+static Datum
+funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
 {
 	FunnelSummary *s;
 
+	/* Not strict (a NULL stage still brings spend): a direct call may pass a NULL state. */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = FUNNEL_STATE(0);
 	if (!PG_ARGISNULL(1))
-		funnel_add_times(s, PG_GETARG_ARRAYTYPE_P(1));
-	funnel_add_spend(s, fcinfo, 2);
-	PG_RETURN_POINTER(s);
+	{
+		if (from_times)
+			funnel_add_times(s, PG_GETARG_ARRAYTYPE_P(1), sign);
+		else
+			funnel_add_account(s, PG_GETARG_ABM_STAGE(1), sign);
+	}
+	funnel_add_spend(s, fcinfo, 2, sign);
+	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
 }
 
-PG_FUNCTION_INFO_V1(funnel_combine);
-Datum
-funnel_combine(PG_FUNCTION_ARGS)
+/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+static Datum
+funnel_merge(FunctionCallInfo fcinfo, int sign)
 {
 	FunnelSummary *s = FUNNEL_STATE(0);
 	FunnelSummary *o = FUNNEL_ARG(1);
+	int128		spend[1] = {sign * o->spend[0]};
 
 	for (int i = 0; i < ABM_STAGE_COUNT; i++)
 	{
-		s->furthest[i] = abm_count_add(s->furthest[i], o->furthest[i], "funnel_summary accounts");
-		s->step_n[i] = abm_count_add(s->step_n[i], o->step_n[i], "funnel_summary timed steps");
-		s->touch_n[i] = abm_count_add(s->touch_n[i], o->touch_n[i], "funnel_summary timed steps");
-		s->step_us[i] = abm_money_add(s->step_us[i], o->step_us[i]);
-		s->touch_us[i] = abm_money_add(s->touch_us[i], o->touch_us[i]);
+		s->furthest[i] = abm_count_add(s->furthest[i], sign * o->furthest[i], "funnel_summary accounts");
+		s->step_n[i] = abm_count_add(s->step_n[i], sign * o->step_n[i], "funnel_summary timed steps");
+		s->touch_n[i] = abm_count_add(s->touch_n[i], sign * o->touch_n[i], "funnel_summary timed steps");
+		s->step_us[i] = abm_money_add(s->step_us[i], sign * o->step_us[i]);
+		s->touch_us[i] = abm_money_add(s->touch_us[i], sign * o->touch_us[i]);
 	}
-	abm_money_add_sums(s->spend, 1, &s->hdr.scale, o->spend, o->hdr.scale);
+	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, o->hdr.scale);
 	funnel_check_total(s);
-	PG_RETURN_POINTER(s);
+	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
 }
+
+ABM_SQL_FUNCTION(funnel_trans_stage, funnel_step(fcinfo, 1, false))
+ABM_SQL_FUNCTION(funnel_inv_stage, funnel_step(fcinfo, -1, false))
+ABM_SQL_FUNCTION(funnel_trans_times, funnel_step(fcinfo, 1, true))
+ABM_SQL_FUNCTION(funnel_inv_times, funnel_step(fcinfo, -1, true))
+ABM_SQL_FUNCTION(funnel_combine, funnel_merge(fcinfo, 1))
+ABM_SQL_FUNCTION(funnel_subtract, funnel_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(funnel_stage_accounts);
 Datum

@@ -5,28 +5,9 @@
  * clicks of impressions), and for the amount-weighted win rate the money of
  * the successes out of the money of all trials.
  */
-#include "summary_text.h"
+#include "ratio.h"
 
 #include "libpq/pqformat.h"
-
-enum
-{
-	RATIO_SUCCESS_AMOUNT,
-	RATIO_TRIAL_AMOUNT,
-	RATIO_MONEY_FIELDS
-};
-
-typedef struct RatioSummary
-{
-	AbmSummaryHeader hdr;		/* hdr.scale: decimal places of money[] */
-	int64		successes;
-	int64		trials;
-	int128		money[RATIO_MONEY_FIELDS];
-} RatioSummary;
-
-#define RATIO_TYPE "ratio_summary"
-#define RATIO_ARG(n) ((RatioSummary *) abm_summary_read(fcinfo, (n), sizeof(RatioSummary)))
-#define RATIO_STATE(n) ((RatioSummary *) abm_summary_for_update(fcinfo, (n), sizeof(RatioSummary)))
 
 /* Why a summary is not valid, or NULL: shared by text input and recv. */
 static const char *
@@ -123,20 +104,24 @@ ratio_summary_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* One decided outcome; a count can only overflow on trials. */
+/*
+ * One decided outcome, added (sign = 1) or, for a moving window, removed
+ * again (sign = -1).  A count can only overflow on trials.
+ */
 static void
-ratio_add_outcome(RatioSummary *s, bool success)
+ratio_add_outcome(RatioSummary *s, bool success, int sign)
 {
-	s->trials = abm_count_add(s->trials, 1, "ratio_summary trials");
+	s->trials = abm_count_add(s->trials, sign, "ratio_summary trials");
 	if (success)
-		s->successes++;
+		s->successes += sign;
 }
 
 static void
-ratio_add_amount(RatioSummary *s, bool success, AbmAmount amount)
+ratio_add_amount(RatioSummary *s, bool success, AbmAmount amount, int sign)
 {
 	abm_amount_require_nonnegative(amount, "amount");
-	ratio_add_outcome(s, success);
+	ratio_add_outcome(s, success, sign);
+	amount.units *= sign;
 	if (success)
 		abm_money_add_amount(s->money, RATIO_MONEY_FIELDS, &s->hdr.scale,
 							 RATIO_SUCCESS_AMOUNT, amount);
@@ -144,39 +129,53 @@ ratio_add_amount(RatioSummary *s, bool success, AbmAmount amount)
 						 RATIO_TRIAL_AMOUNT, amount);
 }
 
-PG_FUNCTION_INFO_V1(ratio_trans);
-Datum
-ratio_trans(PG_FUNCTION_ARGS)
+/*
+ * A moving window removes only rows it added, so the result is a valid
+ * summary; anything else is a caller bug, not user input.
+ */
+static RatioSummary *
+ratio_check_removal(RatioSummary *s)
+{
+	if (ratio_problem(s) != NULL)
+		elog(ERROR, "ratio_summary: removed a row that was never added");
+	return s;
+}
+
+/* Transition (sign 1) and inverse transition (sign -1) functions. */
+static Datum
+ratio_step_bool(FunctionCallInfo fcinfo, int sign)
 {
 	RatioSummary *s = RATIO_STATE(0);
 
-	ratio_add_outcome(s, PG_GETARG_BOOL(1));
-	PG_RETURN_POINTER(s);
+	ratio_add_outcome(s, PG_GETARG_BOOL(1), sign);
+	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
-PG_FUNCTION_INFO_V1(ratio_trans_amount);
-Datum
-ratio_trans_amount(PG_FUNCTION_ARGS)
+static Datum
+ratio_step_amount(FunctionCallInfo fcinfo, int sign, bool is_float8)
 {
 	RatioSummary *s = RATIO_STATE(0);
 
-	ratio_add_amount(s, PG_GETARG_BOOL(1), abm_amount_from_numeric(PG_GETARG_DATUM(2), "amount"));
-	PG_RETURN_POINTER(s);
+	ratio_add_amount(s, PG_GETARG_BOOL(1),
+					 is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "amount")
+					 : abm_amount_from_numeric(PG_GETARG_DATUM(2), "amount"),
+					 sign);
+	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
-PG_FUNCTION_INFO_V1(ratio_trans_amount_float8);
-Datum
-ratio_trans_amount_float8(PG_FUNCTION_ARGS)
-{
-	RatioSummary *s = RATIO_STATE(0);
+static Datum ratio_step_counts(FunctionCallInfo fcinfo, int sign);
 
-	ratio_add_amount(s, PG_GETARG_BOOL(1), abm_amount_from_float8(PG_GETARG_FLOAT8(2), "amount"));
-	PG_RETURN_POINTER(s);
-}
+ABM_SQL_FUNCTION(ratio_trans, ratio_step_bool(fcinfo, 1))
+ABM_SQL_FUNCTION(ratio_inv, ratio_step_bool(fcinfo, -1))
+ABM_SQL_FUNCTION(ratio_trans_amount, ratio_step_amount(fcinfo, 1, false))
+ABM_SQL_FUNCTION(ratio_inv_amount, ratio_step_amount(fcinfo, -1, false))
+ABM_SQL_FUNCTION(ratio_trans_amount_float8, ratio_step_amount(fcinfo, 1, true))
+ABM_SQL_FUNCTION(ratio_inv_amount_float8, ratio_step_amount(fcinfo, -1, true))
+ABM_SQL_FUNCTION(ratio_trans_counts, ratio_step_counts(fcinfo, 1))
+ABM_SQL_FUNCTION(ratio_inv_counts, ratio_step_counts(fcinfo, -1))
 
-PG_FUNCTION_INFO_V1(ratio_trans_counts);
-Datum
-ratio_trans_counts(PG_FUNCTION_ARGS)
+static Datum
+ratio_step_counts(FunctionCallInfo fcinfo, int sign)
 {
 	RatioSummary *s = RATIO_STATE(0);
 	int64		numerator = PG_GETARG_INT64(1);
@@ -193,24 +192,29 @@ ratio_trans_counts(PG_FUNCTION_ARGS)
 				 errmsg("rate numerator " INT64_FORMAT " exceeds its denominator " INT64_FORMAT,
 						numerator, denominator),
 				 errdetail("A rate is a share in [0, 1]: each row needs 0 <= numerator <= denominator.")));
-	s->trials = abm_count_add(s->trials, denominator, "ratio_summary trials");
-	s->successes += numerator;
-	PG_RETURN_POINTER(s);
+	s->trials = abm_count_add(s->trials, sign * denominator, "ratio_summary trials");
+	s->successes += sign * numerator;
+	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
-PG_FUNCTION_INFO_V1(ratio_combine);
-Datum
-ratio_combine(PG_FUNCTION_ARGS)
+/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+static Datum
+ratio_merge(FunctionCallInfo fcinfo, int sign)
 {
 	RatioSummary *s = RATIO_STATE(0);
 	RatioSummary *other = RATIO_ARG(1);
+	int128		money[RATIO_MONEY_FIELDS];
 
-	s->trials = abm_count_add(s->trials, other->trials, "ratio_summary trials");
-	s->successes += other->successes;
-	abm_money_add_sums(s->money, RATIO_MONEY_FIELDS, &s->hdr.scale,
-					   other->money, other->hdr.scale);
-	PG_RETURN_POINTER(s);
+	s->trials = abm_count_add(s->trials, sign * other->trials, "ratio_summary trials");
+	s->successes += sign * other->successes;
+	for (int i = 0; i < RATIO_MONEY_FIELDS; i++)
+		money[i] = sign * other->money[i];
+	abm_money_add_sums(s->money, RATIO_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
+
+ABM_SQL_FUNCTION(ratio_combine, ratio_merge(fcinfo, 1))
+ABM_SQL_FUNCTION(ratio_subtract, ratio_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(ratio_successes);
 Datum

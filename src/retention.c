@@ -149,18 +149,20 @@ retention_summary_recv(PG_FUNCTION_ARGS)
 
 /* Puts one amount into money field i. */
 static void
-add_money(RetentionSummary *s, int i, AbmAmount amount)
+add_money(RetentionSummary *s, int i, AbmAmount amount, int sign)
 {
+	amount.units *= sign;
 	abm_money_add_amount(s->money, RET_MONEY_FIELDS, &s->hdr.scale, i, amount);
 }
 
 /*
- * One account.  NULL start (or 0) is a new account; NULL end (or 0) is a
- * churned one, which is what a LEFT JOIN from last period's accounts gives.
+ * One account, added (sign 1) or, for a moving window, removed again (sign
+ * -1).  NULL start (or 0) is a new account; NULL end (or 0) is a churned
+ * one, which is what a LEFT JOIN from last period's accounts gives.
  */
 static void
 retention_add_account(RetentionSummary *s, bool has_start, AbmAmount start,
-					  bool has_end, AbmAmount end)
+					  bool has_end, AbmAmount end, int sign)
 {
 	if (has_start)
 		abm_amount_require_nonnegative(start, "start_revenue");
@@ -175,32 +177,32 @@ retention_add_account(RetentionSummary *s, bool has_start, AbmAmount start,
 	{
 		if (has_end)
 		{
-			s->new_accounts = abm_count_add(s->new_accounts, 1, "retention_summary new_accounts");
-			add_money(s, RET_NEW, end);
+			s->new_accounts = abm_count_add(s->new_accounts, sign, "retention_summary new_accounts");
+			add_money(s, RET_NEW, end, sign);
 		}
 		return;
 	}
 
-	s->accounts = abm_count_add(s->accounts, 1, "retention_summary accounts");
-	add_money(s, RET_START, start);
+	s->accounts = abm_count_add(s->accounts, sign, "retention_summary accounts");
+	add_money(s, RET_START, start, sign);
 	if (!has_end)
 	{
-		s->churned_accounts++;	/* cannot overflow: churned <= accounts */
-		add_money(s, RET_CHURNED, start);
+		s->churned_accounts += sign;	/* cannot overflow: churned <= accounts */
+		add_money(s, RET_CHURNED, start, sign);
 		return;
 	}
 
 	/* end - start, exactly, at the larger of the two scales. */
 	abm_amount_align(&start, &end);
 	if (end.units > start.units)
-		add_money(s, RET_EXPANSION, (AbmAmount) {end.units - start.units, end.scale});
+		add_money(s, RET_EXPANSION, (AbmAmount) {end.units - start.units, end.scale}, sign);
 	else if (end.units < start.units)
-		add_money(s, RET_CONTRACTION, (AbmAmount) {start.units - end.units, end.scale});
+		add_money(s, RET_CONTRACTION, (AbmAmount) {start.units - end.units, end.scale}, sign);
 }
 
-PG_FUNCTION_INFO_V1(retention_trans);
-Datum
-retention_trans(PG_FUNCTION_ARGS)
+/* Transition (sign 1) and inverse transition (sign -1) over one account row. */
+static Datum
+retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 {
 	RetentionSummary *s;
 	AbmAmount	start = {0, 0};
@@ -211,47 +213,43 @@ retention_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	s = RET_STATE(0);
 	if (!PG_ARGISNULL(1))
-		start = abm_amount_from_numeric(PG_GETARG_DATUM(1), "start_revenue");
+		start = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "start_revenue")
+			: abm_amount_from_numeric(PG_GETARG_DATUM(1), "start_revenue");
 	if (!PG_ARGISNULL(2))
-		end = abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
-	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end);
+		end = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "end_revenue")
+			: abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
+	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end, sign);
+	if (sign < 0 && retention_problem(s) != NULL)
+		elog(ERROR, "retention_summary: removed an account that was never added");
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(retention_trans_float8);
-Datum
-retention_trans_float8(PG_FUNCTION_ARGS)
-{
-	RetentionSummary *s;
-	AbmAmount	start = {0, 0};
-	AbmAmount	end = {0, 0};
-
-	/* Not strict (NULL revenue means something), so a direct call may pass a NULL state. */
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	s = RET_STATE(0);
-	if (!PG_ARGISNULL(1))
-		start = abm_amount_from_float8(PG_GETARG_FLOAT8(1), "start_revenue");
-	if (!PG_ARGISNULL(2))
-		end = abm_amount_from_float8(PG_GETARG_FLOAT8(2), "end_revenue");
-	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end);
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(retention_combine);
-Datum
-retention_combine(PG_FUNCTION_ARGS)
+/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+static Datum
+retention_merge(FunctionCallInfo fcinfo, int sign)
 {
 	RetentionSummary *s = RET_STATE(0);
 	RetentionSummary *other = RET_ARG(1);
+	int128		money[RET_MONEY_FIELDS];
 
-	s->accounts = abm_count_add(s->accounts, other->accounts, "retention_summary accounts");
-	s->churned_accounts += other->churned_accounts;
-	s->new_accounts = abm_count_add(s->new_accounts, other->new_accounts,
+	s->accounts = abm_count_add(s->accounts, sign * other->accounts, "retention_summary accounts");
+	s->churned_accounts += sign * other->churned_accounts;
+	s->new_accounts = abm_count_add(s->new_accounts, sign * other->new_accounts,
 									"retention_summary new_accounts");
-	abm_money_add_sums(s->money, RET_MONEY_FIELDS, &s->hdr.scale, other->money, other->hdr.scale);
+	for (int i = 0; i < RET_MONEY_FIELDS; i++)
+		money[i] = sign * other->money[i];
+	abm_money_add_sums(s->money, RET_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	if (sign < 0 && retention_problem(s) != NULL)
+		elog(ERROR, "retention_summary: removed accounts that were never added");
 	PG_RETURN_POINTER(s);
 }
+
+ABM_SQL_FUNCTION(retention_trans, retention_step(fcinfo, 1, false))
+ABM_SQL_FUNCTION(retention_inv, retention_step(fcinfo, -1, false))
+ABM_SQL_FUNCTION(retention_trans_float8, retention_step(fcinfo, 1, true))
+ABM_SQL_FUNCTION(retention_inv_float8, retention_step(fcinfo, -1, true))
+ABM_SQL_FUNCTION(retention_combine, retention_merge(fcinfo, 1))
+ABM_SQL_FUNCTION(retention_subtract, retention_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(retention_accounts);
 Datum

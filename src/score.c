@@ -7,25 +7,9 @@
  * (CSAT, N in 3..10), so that CSAT knows its top two points and summaries of
  * different surveys are not silently mixed.
  */
-#include "summary_text.h"
+#include "score.h"
 
 #include "libpq/pqformat.h"
-
-#define SCORE_MAX 10
-#define SCORE_VALUES (SCORE_MAX + 1)
-#define SCALE_NPS 0				/* hdr.flags for a 0-10 scale */
-#define CSAT_SCALE_MIN 3
-#define CSAT_SCALE_DEFAULT 5
-
-typedef struct ScoreSummary
-{
-	AbmSummaryHeader hdr;		/* hdr.flags: SCALE_NPS, or N for a 1-N scale */
-	int64		counts[SCORE_VALUES];
-} ScoreSummary;
-
-#define SCORE_TYPE "score_summary"
-#define SCORE_ARG(n) ((ScoreSummary *) abm_summary_read(fcinfo, (n), sizeof(ScoreSummary)))
-#define SCORE_STATE(n) ((ScoreSummary *) abm_summary_for_update(fcinfo, (n), sizeof(ScoreSummary)))
 
 static int
 scale_low(const ScoreSummary *s)
@@ -40,7 +24,7 @@ scale_high(const ScoreSummary *s)
 }
 
 /* Total responses; counts are checked so the total always fits. */
-static int64
+int64
 score_responses_of(const ScoreSummary *s)
 {
 	int64		total = 0;
@@ -50,7 +34,7 @@ score_responses_of(const ScoreSummary *s)
 	return total;
 }
 
-static int64
+int64
 score_sum_range(const ScoreSummary *s, int low, int high)
 {
 	int64		total = 0;
@@ -199,9 +183,12 @@ score_summary_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* One response, which must lie on the summary's scale. */
+/*
+ * One response, which must lie on the summary's scale: added (sign 1) or,
+ * for a moving window, removed again (sign -1).
+ */
 static void
-score_add_response(ScoreSummary *s, int32 score)
+score_add_response(ScoreSummary *s, int32 score, int sign)
 {
 	if (score < scale_low(s) || score > scale_high(s))
 		ereport(ERROR,
@@ -211,35 +198,36 @@ score_add_response(ScoreSummary *s, int32 score)
 				 errdetail(s->hdr.flags == SCALE_NPS
 						   ? "NPS scores run from 0 to 10."
 						   : "Survey scores run from 1 to scale_max.")));
-	s->counts[score] = abm_count_add(s->counts[score], 1, "score_summary responses");
+	s->counts[score] = abm_count_add(s->counts[score], sign, "score_summary responses");
+	if (s->counts[score] < 0)
+		elog(ERROR, "score_summary: removed a response that was never added");
 }
 
-PG_FUNCTION_INFO_V1(score_trans);
-Datum
-score_trans(PG_FUNCTION_ARGS)
+/* score_agg(score) and nps_score(score): the state's own scale. */
+static Datum
+score_step(FunctionCallInfo fcinfo, int sign)
 {
 	ScoreSummary *s = SCORE_STATE(0);
 
-	score_add_response(s, PG_GETARG_INT32(1));
+	score_add_response(s, PG_GETARG_INT32(1), sign);
 	PG_RETURN_POINTER(s);
 }
 
 /* csat(score): the state starts on the default 1-5 scale. */
-PG_FUNCTION_INFO_V1(score_trans_csat);
-Datum
-score_trans_csat(PG_FUNCTION_ARGS)
+static Datum
+score_step_csat(FunctionCallInfo fcinfo, int sign)
 {
 	ScoreSummary *s = SCORE_STATE(0);
 
 	if (score_is_empty(s))
 		s->hdr.flags = CSAT_SCALE_DEFAULT;
-	score_add_response(s, PG_GETARG_INT32(1));
+	score_add_response(s, PG_GETARG_INT32(1), sign);
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(score_trans_scaled);
-Datum
-score_trans_scaled(PG_FUNCTION_ARGS)
+/* score_agg(score, scale_max) and csat(score, scale_max). */
+static Datum
+score_step_scaled(FunctionCallInfo fcinfo, int sign)
 {
 	ScoreSummary *s = SCORE_STATE(0);
 	int32		scale_max = PG_GETARG_INT32(2);
@@ -251,15 +239,15 @@ score_trans_scaled(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("scale_max changed from %d to %d within one aggregate",
-						scale_low(s) == 0 ? SCORE_MAX : s->hdr.flags, scale_max),
+						scale_high(s), scale_max),
 				 errdetail("All responses summarized together must share one scale.")));
-	score_add_response(s, PG_GETARG_INT32(1));
+	score_add_response(s, PG_GETARG_INT32(1), sign);
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(score_combine);
-Datum
-score_combine(PG_FUNCTION_ARGS)
+/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+static Datum
+score_merge(FunctionCallInfo fcinfo, int sign)
 {
 	ScoreSummary *s = SCORE_STATE(0);
 	ScoreSummary *other = SCORE_ARG(1);
@@ -284,10 +272,23 @@ score_combine(PG_FUNCTION_ARGS)
 				 errdetail("Responses to surveys on different scales cannot be added up.")));
 	}
 	for (int k = 0; k < SCORE_VALUES; k++)
-		s->counts[k] = abm_count_add(s->counts[k], other->counts[k], "score_summary responses");
+	{
+		s->counts[k] = abm_count_add(s->counts[k], sign * other->counts[k], "score_summary responses");
+		if (s->counts[k] < 0)
+			elog(ERROR, "score_summary: removed responses that were never added");
+	}
 	(void) score_responses_of(s);	/* the total must fit too */
 	PG_RETURN_POINTER(s);
 }
+
+ABM_SQL_FUNCTION(score_trans, score_step(fcinfo, 1))
+ABM_SQL_FUNCTION(score_inv, score_step(fcinfo, -1))
+ABM_SQL_FUNCTION(score_trans_csat, score_step_csat(fcinfo, 1))
+ABM_SQL_FUNCTION(score_inv_csat, score_step_csat(fcinfo, -1))
+ABM_SQL_FUNCTION(score_trans_scaled, score_step_scaled(fcinfo, 1))
+ABM_SQL_FUNCTION(score_inv_scaled, score_step_scaled(fcinfo, -1))
+ABM_SQL_FUNCTION(score_combine, score_merge(fcinfo, 1))
+ABM_SQL_FUNCTION(score_subtract, score_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(score_responses);
 Datum
@@ -344,6 +345,15 @@ score_mean(PG_FUNCTION_ARGS)
 	ABM_RETURN_RATE(points, score_responses_of(s));
 }
 
+void
+score_require_nps_scale(const ScoreSummary *s)
+{
+	if (scale_high(s) != SCORE_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("NPS needs scores on a 0-10 scale, not 1-%d", scale_high(s))));
+}
+
 PG_FUNCTION_INFO_V1(score_nps);
 Datum
 score_nps(PG_FUNCTION_ARGS)
@@ -353,10 +363,7 @@ score_nps(PG_FUNCTION_ARGS)
 	int64		promoters = score_sum_range(s, 9, 10);
 	int64		detractors = score_sum_range(s, 0, 6);
 
-	if (scale_high(s) != SCORE_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("NPS needs scores on a 0-10 scale, not 1-%d", scale_high(s))));
+	score_require_nps_scale(s);
 	if (responses == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100.0 * (double) (promoters - detractors) / (double) responses);
