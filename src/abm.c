@@ -3,7 +3,6 @@
  */
 #include "abm.h"
 
-#include "common/int.h"
 
 PG_MODULE_MAGIC;
 
@@ -37,34 +36,20 @@ abm_summary_read(FunctionCallInfo fcinfo, int argno, Size size)
 }
 
 AbmSummaryHeader *
-abm_summary_for_update(FunctionCallInfo fcinfo, int argno, Size size)
+abm_summary_copy(FunctionCallInfo fcinfo, int argno, Size size)
 {
 	AbmSummaryHeader *s = abm_summary_read(fcinfo, argno, size);
+	AbmSummaryHeader *copy = (AbmSummaryHeader *) palloc(size);
 
-	/*
-	 * Inside an aggregate the state belongs to the executor and may be
-	 * changed in place, which saves a palloc per row.  Anywhere else the
-	 * argument may be a value on disk or a constant: copy it.
-	 */
-	if (!AggCheckCallContext(fcinfo, NULL))
-	{
-		AbmSummaryHeader *copy = (AbmSummaryHeader *) palloc(VARSIZE(s));
-
-		memcpy(copy, s, VARSIZE(s));
-		s = copy;
-	}
-	return s;
+	memcpy(copy, s, size);
+	return copy;
 }
 
-int64
-abm_count_add(int64 a, int64 b, const char *what)
+void
+abm_count_overflow(int64 a, int64 b, const char *what)
 {
-	int64		result;
-
-	if (pg_add_s64_overflow(a, b, &result))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s out of range: " INT64_FORMAT " + " INT64_FORMAT " exceeds the 64-bit count limit",
-						what, a, b)));
-	return result;
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s out of range: " INT64_FORMAT " + " INT64_FORMAT " exceeds the 64-bit count limit",
+					what, a, b)));
 }

@@ -10,6 +10,8 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "common/int.h"
+#include "nodes/execnodes.h"
 
 #ifndef HAVE_INT128
 #error "abm needs a compiler with a 128-bit integer type (gcc or clang on a 64-bit platform)"
@@ -33,12 +35,28 @@ typedef struct AbmSummaryHeader
 
 StaticAssertDecl(sizeof(AbmSummaryHeader) == 8, "summary header must keep int64 fields aligned");
 
+/* A fresh, checked copy of the summary in argument argno. */
+extern AbmSummaryHeader *abm_summary_copy(FunctionCallInfo fcinfo, int argno, Size size);
+
 /*
- * Returns the summary in argument argno, detoasted, ready to be changed:
- * in place when the aggregate machinery owns it, else a fresh copy, so a
- * direct call never changes its input.
+ * Returns the summary in argument argno ready to be changed: in place when
+ * the aggregate machinery owns it, else a fresh copy, so a direct call never
+ * changes its input.
+ *
+ * This runs once per row, so it is inline and trusts the state it is
+ * handed inside an aggregate: argument 0 of a transition or combine function
+ * is then always a state abm itself made (from the initial value, through
+ * the input function, or by an earlier call), never a value read from disk.
+ * The test is AggCheckCallContext's, without the call.
  */
-extern AbmSummaryHeader *abm_summary_for_update(FunctionCallInfo fcinfo, int argno, Size size);
+static inline AbmSummaryHeader *
+abm_summary_for_update(FunctionCallInfo fcinfo, int argno, Size size)
+{
+	if (fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)))
+		return (AbmSummaryHeader *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	return abm_summary_copy(fcinfo, argno, size);
+}
 
 /*
  * Returns the summary in argument argno, read-only, after checking its
@@ -51,7 +69,17 @@ extern AbmSummaryHeader *abm_summary_new(Size size);
 
 
 /* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
-extern int64 abm_count_add(int64 a, int64 b, const char *what);
+extern void abm_count_overflow(int64 a, int64 b, const char *what) pg_attribute_noreturn();
+
+static inline int64
+abm_count_add(int64 a, int64 b, const char *what)
+{
+	int64		result;
+
+	if (unlikely(pg_add_s64_overflow(a, b, &result)))
+		abm_count_overflow(a, b, what);
+	return result;
+}
 
 /*
  * Declares a SQL-callable C function whose body is one call, so that the
