@@ -122,7 +122,7 @@ INSERT INTO abm_moving_pairs VALUES
     ('ratio_trans(ratio_summary,boolean,numeric)', 'ratio_inv(ratio_summary,boolean,numeric)'),
     ('ratio_trans(ratio_summary,boolean,double precision)', 'ratio_inv(ratio_summary,boolean,double precision)'),
     ('ratio_trans(ratio_summary,bigint,bigint)', 'ratio_inv(ratio_summary,bigint,bigint)'),
-    ('ratio_combine(ratio_summary,ratio_summary)', 'ratio_subtract(ratio_summary,ratio_summary)'),
+    ('ratio_rollup(ratio_summary,ratio_summary)', 'ratio_subtract(ratio_summary,ratio_summary)'),
     ('score_trans(score_summary,integer)', 'score_inv(score_summary,integer)'),
     ('score_trans(score_summary,integer,integer)', 'score_inv(score_summary,integer,integer)'),
     ('score_trans_csat(score_summary,integer)', 'score_inv_csat(score_summary,integer)'),
@@ -130,16 +130,17 @@ INSERT INTO abm_moving_pairs VALUES
     ('retention_trans(retention_summary,numeric,numeric)', 'retention_inv(retention_summary,numeric,numeric)'),
     ('retention_trans(retention_summary,double precision,double precision)',
      'retention_inv(retention_summary,double precision,double precision)'),
-    ('retention_combine(retention_summary,retention_summary)', 'retention_subtract(retention_summary,retention_summary)'),
+    ('retention_rollup(retention_summary,retention_summary)', 'retention_subtract(retention_summary,retention_summary)'),
     ('cost_trans(cost_summary,numeric,boolean)', 'cost_inv(cost_summary,numeric,boolean)'),
     ('cost_trans(cost_summary,double precision,boolean)', 'cost_inv(cost_summary,double precision,boolean)'),
     ('cost_trans(cost_summary,numeric,bigint)', 'cost_inv(cost_summary,numeric,bigint)'),
     ('cost_trans(cost_summary,double precision,bigint)', 'cost_inv(cost_summary,double precision,bigint)'),
-    ('cost_combine(cost_summary,cost_summary)', 'cost_subtract(cost_summary,cost_summary)'),
+    ('cost_rollup(cost_summary,cost_summary)', 'cost_subtract(cost_summary,cost_summary)'),
     ('funnel_trans(funnel_summary,abm_stage)', 'funnel_inv(funnel_summary,abm_stage)'),
     ('funnel_trans(funnel_summary,abm_stage,numeric)', 'funnel_inv(funnel_summary,abm_stage,numeric)'),
     ('funnel_trans(funnel_summary,timestamptz[])', 'funnel_inv(funnel_summary,timestamptz[])'),
-    ('funnel_trans(funnel_summary,timestamptz[],numeric)', 'funnel_inv(funnel_summary,timestamptz[],numeric)');
+    ('funnel_trans(funnel_summary,timestamptz[],numeric)', 'funnel_inv(funnel_summary,timestamptz[],numeric)'),
+    ('funnel_rollup(funnel_summary,funnel_summary)', 'funnel_subtract(funnel_summary,funnel_summary)');
 
 UPDATE pg_catalog.pg_aggregate a
    SET aggmtransfn = m.transfn,

@@ -152,6 +152,10 @@ CREATE FUNCTION ratio_trans(ratio_summary, bigint, bigint) RETURNS ratio_summary
     AS 'MODULE_PATHNAME', 'ratio_trans_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION ratio_combine(ratio_summary, ratio_summary) RETURNS ratio_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION ratio_rollup(ratio_summary, ratio_summary) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION ratio_add(ratio_summary, ratio_summary) RETURNS ratio_summary
     AS 'MODULE_PATHNAME', 'ratio_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR + (LEFTARG = ratio_summary, RIGHTARG = ratio_summary,
@@ -203,7 +207,7 @@ CREATE AGGREGATE ratio_agg(numerator bigint, denominator bigint) (
     SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
     INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0', PARALLEL = SAFE);
 CREATE AGGREGATE rollup(ratio_summary) (
-    SFUNC = ratio_combine, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    SFUNC = ratio_rollup, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
     INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0', PARALLEL = SAFE);
 COMMENT ON AGGREGATE ratio_agg(boolean) IS
     'ratio summary of outcomes: true = success, false = failure, NULL (open) skipped';
@@ -415,6 +419,10 @@ CREATE FUNCTION retention_trans(retention_summary, double precision, double prec
     AS 'MODULE_PATHNAME', 'retention_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION retention_combine(retention_summary, retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION retention_rollup(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION retention_add(retention_summary, retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME', 'retention_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR + (LEFTARG = retention_summary, RIGHTARG = retention_summary,
@@ -471,7 +479,7 @@ CREATE AGGREGATE retention_agg(start_revenue double precision, end_revenue doubl
     INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
     PARALLEL = SAFE);
 CREATE AGGREGATE rollup(retention_summary) (
-    SFUNC = retention_combine, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    SFUNC = retention_rollup, STYPE = retention_summary, COMBINEFUNC = retention_combine,
     INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE retention_agg(numeric, numeric) IS 'retention summary of per-account start and end revenue';
@@ -549,6 +557,10 @@ CREATE FUNCTION cost_trans(cost_summary, double precision, bigint) RETURNS cost_
     AS 'MODULE_PATHNAME', 'cost_trans_units_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION cost_combine(cost_summary, cost_summary) RETURNS cost_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION cost_rollup(cost_summary, cost_summary) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION cost_add(cost_summary, cost_summary) RETURNS cost_summary
     AS 'MODULE_PATHNAME', 'cost_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR + (LEFTARG = cost_summary, RIGHTARG = cost_summary,
@@ -585,7 +597,7 @@ CREATE AGGREGATE cost_agg(spend double precision, units bigint) (
     SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
     INITCOND = 'v1 units=0 spend=0', PARALLEL = SAFE);
 CREATE AGGREGATE rollup(cost_summary) (
-    SFUNC = cost_combine, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    SFUNC = cost_rollup, STYPE = cost_summary, COMBINEFUNC = cost_combine,
     INITCOND = 'v1 units=0 spend=0', PARALLEL = SAFE);
 COMMENT ON AGGREGATE cost_agg(numeric, boolean) IS 'cost summary: all spend, units = accounts acquired';
 COMMENT ON AGGREGATE cost_agg(double precision, boolean) IS 'cost summary: all spend, units = accounts acquired';
@@ -683,6 +695,10 @@ CREATE FUNCTION funnel_trans(funnel_summary, timestamptz[], numeric) RETURNS fun
     AS 'MODULE_PATHNAME', 'funnel_trans_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION funnel_combine(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION funnel_rollup(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION funnel_add(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME', 'funnel_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR + (LEFTARG = funnel_summary, RIGHTARG = funnel_summary,
@@ -715,7 +731,7 @@ CREATE AGGREGATE funnel_agg(reached_at timestamptz[], spend numeric) (
     INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
     PARALLEL = SAFE);
 CREATE AGGREGATE rollup(funnel_summary) (
-    SFUNC = funnel_combine, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    SFUNC = funnel_rollup, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
     INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE funnel_agg(abm_stage) IS 'funnel summary of accounts by furthest stage';

@@ -1,7 +1,7 @@
 /*
  * abm.h: what every abm source file shares.
  *
- * Every KPI summary is a varlena whose first eight bytes are the same
+ * Every KPI summary is a varlena whose first sixteen bytes are the same
  * header, so that one set of helpers can check the format version and
  * copy a state before changing it.
  */
@@ -31,9 +31,14 @@ typedef struct AbmSummaryHeader
 	uint8		version;		/* ABM_FORMAT_V1 */
 	uint8		flags;			/* per type; score_summary keeps its scale here */
 	int16		scale;			/* decimal places of the money fields */
+	/*
+	 * Rows at exactly that scale: state for moving windows only (see
+	 * money.h), not part of the value, so not in the text or binary form.
+	 */
+	int64		scale_rows;
 } AbmSummaryHeader;
 
-StaticAssertDecl(sizeof(AbmSummaryHeader) == 8, "summary header must keep int64 fields aligned");
+StaticAssertDecl(sizeof(AbmSummaryHeader) == 16, "summary header must keep int64 fields aligned");
 
 /* A fresh, checked copy of the summary in argument argno. */
 extern AbmSummaryHeader *abm_summary_copy(FunctionCallInfo fcinfo, int argno, Size size);

@@ -88,11 +88,11 @@ cost_summary_recv(PG_FUNCTION_ARGS)
 	CostSummary *s = (CostSummary *) abm_summary_new(sizeof(CostSummary));
 	const char *problem;
 
-	summary_recv_version(buf, COST_TYPE);
+	/* version, units, scale, spend */
+	summary_recv_begin(buf, COST_TYPE, 1 + 8 + 2 + 16);
 	s->units = pq_getmsgint64(buf);
 	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
 	s->spend[0] = abm_money_recv(buf);
-	summary_recv_end(buf, COST_TYPE);
 	if ((problem = cost_problem(s)) != NULL)
 		summary_recv_error(COST_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
@@ -122,11 +122,13 @@ static Datum
 cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_are_flags)
 {
 	CostSummary *s;
+	int16		scale_before;
 
 	/* Not strict (NULLs are skipped per column), so a direct call may pass a NULL state. */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = COST_STATE(0);
+	scale_before = abm_scale_watch_begin(&s->hdr);
 	if (!PG_ARGISNULL(1))
 		cost_add_spend(s, spend_is_float8
 					   ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "spend")
@@ -142,21 +144,29 @@ cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_ar
 		else
 			cost_add_units(s, PG_GETARG_INT64(2), sign);
 	}
+	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	if (sign < 0 && cost_problem(s) != NULL)
 		elog(ERROR, "cost_summary: removed a row that was never added");
 	PG_RETURN_POINTER(s);
 }
 
-/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+/*
+ * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
+ * summary: as one unit of rollup() input, or as a partial state to combine.
+ */
 static Datum
-cost_merge(FunctionCallInfo fcinfo, int sign)
+cost_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 {
 	CostSummary *s = COST_STATE(0);
 	CostSummary *other = COST_ARG(1);
+	int16		scale_before = s->hdr.scale;
 	int128		spend[1] = {sign * other->spend[0]};
 
 	s->units = abm_count_add(s->units, sign * other->units, "cost_summary units");
 	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, other->hdr.scale);
+	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	if (sign < 0 && cost_problem(s) != NULL)
 		elog(ERROR, "cost_summary: removed rows that were never added");
 	PG_RETURN_POINTER(s);
@@ -170,8 +180,9 @@ ABM_SQL_FUNCTION(cost_trans_units, cost_step(fcinfo, 1, false, false))
 ABM_SQL_FUNCTION(cost_inv_units, cost_step(fcinfo, -1, false, false))
 ABM_SQL_FUNCTION(cost_trans_units_float8, cost_step(fcinfo, 1, true, false))
 ABM_SQL_FUNCTION(cost_inv_units_float8, cost_step(fcinfo, -1, true, false))
-ABM_SQL_FUNCTION(cost_combine, cost_merge(fcinfo, 1))
-ABM_SQL_FUNCTION(cost_subtract, cost_merge(fcinfo, -1))
+ABM_SQL_FUNCTION(cost_combine, cost_merge(fcinfo, 1, false))
+ABM_SQL_FUNCTION(cost_rollup, cost_merge(fcinfo, 1, true))
+ABM_SQL_FUNCTION(cost_subtract, cost_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(cost_spend);
 Datum

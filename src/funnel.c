@@ -195,7 +195,8 @@ funnel_summary_recv(PG_FUNCTION_ARGS)
 	FunnelSummary *s = (FunnelSummary *) abm_summary_new(sizeof(FunnelSummary));
 	const char *problem;
 
-	summary_recv_version(buf, FUNNEL_TYPE);
+	/* version, scale, spend, then per stage two counts and sums of each */
+	summary_recv_begin(buf, FUNNEL_TYPE, 1 + 2 + 16 + ABM_STAGE_COUNT * (8 + 8 + 16 + 8 + 16));
 	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
 	s->spend[0] = abm_money_recv(buf);
 	for (int i = 0; i < ABM_STAGE_COUNT; i++)
@@ -206,7 +207,6 @@ funnel_summary_recv(PG_FUNCTION_ARGS)
 		s->touch_n[i] = pq_getmsgint64(buf);
 		s->touch_us[i] = abm_money_recv(buf);
 	}
-	summary_recv_end(buf, FUNNEL_TYPE);
 	if ((problem = funnel_problem(s)) != NULL)
 		summary_recv_error(FUNNEL_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
@@ -330,11 +330,13 @@ static Datum
 funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
 {
 	FunnelSummary *s;
+	int16		scale_before;
 
 	/* Not strict (a NULL stage still brings spend): a direct call may pass a NULL state. */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = FUNNEL_STATE(0);
+	scale_before = abm_scale_watch_begin(&s->hdr);
 	if (!PG_ARGISNULL(1))
 	{
 		if (from_times)
@@ -343,15 +345,21 @@ funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
 			funnel_add_account(s, PG_GETARG_ABM_STAGE(1), sign);
 	}
 	funnel_add_spend(s, fcinfo, 2, sign);
+	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
 }
 
-/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+/*
+ * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
+ * summary: as one unit of rollup() input, or as a partial state to combine.
+ */
 static Datum
-funnel_merge(FunctionCallInfo fcinfo, int sign)
+funnel_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 {
 	FunnelSummary *s = FUNNEL_STATE(0);
 	FunnelSummary *o = FUNNEL_ARG(1);
+	int16		scale_before = s->hdr.scale;
 	int128		spend[1] = {sign * o->spend[0]};
 
 	for (int i = 0; i < ABM_STAGE_COUNT; i++)
@@ -364,6 +372,8 @@ funnel_merge(FunctionCallInfo fcinfo, int sign)
 	}
 	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, o->hdr.scale);
 	funnel_check_total(s);
+	if (!abm_scale_merge_rows(&s->hdr, scale_before, &o->hdr, sign, as_one_unit))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
 }
 
@@ -371,8 +381,9 @@ ABM_SQL_FUNCTION(funnel_trans_stage, funnel_step(fcinfo, 1, false))
 ABM_SQL_FUNCTION(funnel_inv_stage, funnel_step(fcinfo, -1, false))
 ABM_SQL_FUNCTION(funnel_trans_times, funnel_step(fcinfo, 1, true))
 ABM_SQL_FUNCTION(funnel_inv_times, funnel_step(fcinfo, -1, true))
-ABM_SQL_FUNCTION(funnel_combine, funnel_merge(fcinfo, 1))
-ABM_SQL_FUNCTION(funnel_subtract, funnel_merge(fcinfo, -1))
+ABM_SQL_FUNCTION(funnel_combine, funnel_merge(fcinfo, 1, false))
+ABM_SQL_FUNCTION(funnel_rollup, funnel_merge(fcinfo, 1, true))
+ABM_SQL_FUNCTION(funnel_subtract, funnel_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(funnel_stage_accounts);
 Datum

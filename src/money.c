@@ -48,28 +48,38 @@ pow10_of(int exponent)
 	return pow10_table[exponent];
 }
 
+/* 22003 for a money sum that no longer fits; what says what was being done. */
 static void
-money_overflow(void)
+money_overflow(const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("money sum out of range for an abm summary"),
+			 errmsg("money sum out of range for an abm summary: %s", what),
 			 errdetail("abm keeps money sums exactly in 38 significant digits, counting the decimal places."),
 			 errhint("Round the amounts to fewer decimal places, e.g. round(amount, 2).")));
 }
 
-/* units * 10^exponent, or 22003 when it does not fit. */
-static int128
-scale_up(int128 units, int exponent)
+/* *out = units * 10^exponent; false when it does not fit. */
+static bool
+scale_up(int128 units, int exponent, int128 *out)
 {
-	int128		result;
-
 	if (units == 0)
-		return 0;
-	if (exponent > ABM_MONEY_MAX_SCALE ||
-		__builtin_mul_overflow(units, pow10_of(exponent), &result))
-		money_overflow();
-	return result;
+	{
+		*out = 0;
+		return true;
+	}
+	return exponent <= ABM_MONEY_MAX_SCALE &&
+		!__builtin_mul_overflow(units, pow10_of(exponent), out);
+}
+
+static char *
+amount_text(AbmAmount a)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	abm_money_append(&buf, a.units, a.scale);
+	return buf.data;
 }
 
 int128
@@ -78,7 +88,7 @@ abm_money_add(int128 a, int128 b)
 	int128		result;
 
 	if (__builtin_add_overflow(a, b, &result))
-		money_overflow();
+		money_overflow("a sum exceeds 38 digits");
 	return result;
 }
 
@@ -88,7 +98,7 @@ abm_money_sub(int128 a, int128 b)
 	int128		result;
 
 	if (__builtin_sub_overflow(a, b, &result))
-		money_overflow();
+		money_overflow("a difference exceeds 38 digits");
 	return result;
 }
 
@@ -99,6 +109,16 @@ reject_special(Datum numeric, const char *what)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s must be a finite number, got \"%s\"", what,
 					DatumGetCString(DirectFunctionCall1(numeric_out, numeric)))));
+}
+
+static void
+numeric_too_large(Datum numeric, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s \"%s\" is out of range for an abm money sum", what,
+					DatumGetCString(DirectFunctionCall1(numeric_out, numeric))),
+			 errdetail("abm keeps money sums exactly in 38 significant digits, counting the decimal places.")));
 }
 
 AbmAmount
@@ -158,16 +178,19 @@ abm_amount_from_numeric(Datum numeric, const char *what)
 		memcpy(&d, digits + i * sizeof(int16), sizeof(int16));
 		if (__builtin_mul_overflow(units, NUM_BASE, &units) ||
 			__builtin_add_overflow(units, d, &units))
-			money_overflow();
+			numeric_too_large(numeric, what);
 	}
 	exponent = NUM_BASE_DIGITS * (weight - ndigits + 1) + dscale;
 	if (exponent >= 0)
-		units = scale_up(units, exponent);
+	{
+		if (!scale_up(units, exponent, &units))
+			numeric_too_large(numeric, what);
+	}
 	else if (units != 0)
 	{
 		/* Digits past dscale are always zero in a stored numeric. */
 		if (-exponent > ABM_MONEY_MAX_SCALE)
-			money_overflow();
+			numeric_too_large(numeric, what);
 		units /= pow10_of(-exponent);
 	}
 
@@ -206,44 +229,87 @@ abm_amount_require_nonnegative(AbmAmount a, const char *what)
 void
 abm_amount_align(AbmAmount *a, AbmAmount *b)
 {
-	if (a->scale < b->scale)
-	{
-		a->units = scale_up(a->units, b->scale - a->scale);
-		a->scale = b->scale;
-	}
-	else if (b->scale < a->scale)
-	{
-		b->units = scale_up(b->units, a->scale - b->scale);
-		b->scale = a->scale;
-	}
+	AbmAmount  *low = a->scale < b->scale ? a : b;
+	int			scale = Max(a->scale, b->scale);
+
+	if (!scale_up(low->units, scale - low->scale, &low->units))
+		money_overflow(psprintf("%s cannot be written with %d decimal places",
+								amount_text(*low), scale));
+	low->scale = scale;
 }
 
-/* Brings every sum to a larger scale. */
-static void
+int			abm_money_row_scale = -1;
+
+/* Brings every sum to a larger scale; false when one does not fit. */
+static bool
 rescale_sums(int128 *sums, int n, int16 *scale, int new_scale)
 {
 	for (int i = 0; i < n; i++)
-		sums[i] = scale_up(sums[i], new_scale - *scale);
+		if (!scale_up(sums[i], new_scale - *scale, &sums[i]))
+			return false;
 	*scale = (int16) new_scale;
+	return true;
 }
 
 void
 abm_money_add_amount(int128 *sums, int n, int16 *scale, int i, AbmAmount a)
 {
-	if (a.scale > *scale)
-		rescale_sums(sums, n, scale, a.scale);
-	else if (a.scale < *scale)
-		a.units = scale_up(a.units, *scale - a.scale);
-	sums[i] = abm_money_add(sums[i], a.units);
+	int128		units = a.units;
+
+	abm_money_row_scale = Max(abm_money_row_scale, a.scale);
+	if ((a.scale > *scale && !rescale_sums(sums, n, scale, a.scale)) ||
+		(a.scale < *scale && !scale_up(a.units, *scale - a.scale, &units)) ||
+		__builtin_add_overflow(sums[i], units, &sums[i]))
+		money_overflow(psprintf("adding %s exceeds 38 digits", amount_text(a)));
 }
 
 void
 abm_money_add_sums(int128 *sums, int n, int16 *scale, const int128 *other, int other_scale)
 {
-	if (other_scale > *scale)
-		rescale_sums(sums, n, scale, other_scale);
+	int128		units;
+
+	if (other_scale > *scale && !rescale_sums(sums, n, scale, other_scale))
+		money_overflow("combining summaries exceeds 38 digits");
 	for (int i = 0; i < n; i++)
-		sums[i] = abm_money_add(sums[i], scale_up(other[i], *scale - other_scale));
+		if (!scale_up(other[i], *scale - other_scale, &units) ||
+			__builtin_add_overflow(sums[i], units, &sums[i]))
+			money_overflow("combining summaries exceeds 38 digits");
+}
+
+/*
+ * Keeps s->scale_rows, the number of rows (or units) whose money has exactly
+ * s->scale decimal places, after "units" rows of money scale row_scale were
+ * added (units > 0) or removed (units < 0); "before" is s->scale before
+ * they were added.  Removing the last rows at the largest scale leaves the
+ * summary's scale unknown: false tells a moving window to recompute.
+ */
+static bool
+scale_rows_add(AbmSummaryHeader *s, int16 before, int row_scale, int64 units)
+{
+	if (row_scale < 0 || units == 0 || row_scale < s->scale)
+		return true;
+	if (row_scale > s->scale)
+		return false;			/* only an inconsistent removal gets here */
+	if (units > 0)
+		s->scale_rows = (before < s->scale) ? units : s->scale_rows + units;
+	else if (s->scale_rows + units > 0)
+		s->scale_rows += units;
+	else
+		return false;
+	return true;
+}
+
+bool
+abm_scale_watch_end(AbmSummaryHeader *s, int16 before, int sign)
+{
+	return scale_rows_add(s, before, abm_money_row_scale, sign);
+}
+
+bool
+abm_scale_merge_rows(AbmSummaryHeader *s, int16 before, const AbmSummaryHeader *other,
+					 int sign, bool as_one_unit)
+{
+	return scale_rows_add(s, before, other->scale, sign * (as_one_unit ? 1 : other->scale_rows));
 }
 
 void

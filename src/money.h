@@ -45,6 +45,35 @@ extern int128 abm_money_sub(int128 a, int128 b);
 /* a / b as PostgreSQL's numeric division gives it, trailing zeros trimmed. */
 extern Datum abm_numeric_quotient(Datum a, Datum b);
 
+/*
+ * Moving windows.  A summary's money is shown with the largest scale of the
+ * rows in it, as sum(numeric) does; when a window removes rows, the scale
+ * must fall back once the last row at that scale has left.  So each
+ * transition notes the largest scale of the amounts it adds (the watch),
+ * and the header counts the rows at the summary's scale.  When a removal
+ * takes the count to zero the inverse transition returns NULL, and
+ * PostgreSQL recomputes that one frame, as it does for sum(numeric).
+ */
+extern int	abm_money_row_scale;
+
+static inline int16
+abm_scale_watch_begin(const AbmSummaryHeader *s)
+{
+	abm_money_row_scale = -1;
+	return s->scale;
+}
+
+/* After one row was added (sign 1) or removed (sign -1); false: recompute. */
+extern bool abm_scale_watch_end(AbmSummaryHeader *s, int16 scale_before, int sign);
+
+/*
+ * After a summary was merged in (sign 1) or out (sign -1): as one unit for
+ * rollup() over stored summaries, or with its own row count when combining
+ * partial states of one query.
+ */
+extern bool abm_scale_merge_rows(AbmSummaryHeader *s, int16 scale_before,
+								 const AbmSummaryHeader *other, int sign, bool as_one_unit);
+
 /* Output. */
 extern Datum abm_money_to_numeric(int128 units, int scale);
 extern void abm_money_append(StringInfo buf, int128 units, int scale);

@@ -92,13 +92,13 @@ ratio_summary_recv(PG_FUNCTION_ARGS)
 	RatioSummary *s = (RatioSummary *) abm_summary_new(sizeof(RatioSummary));
 	const char *problem;
 
-	summary_recv_version(buf, RATIO_TYPE);
+	/* version, successes, trials, scale, two money sums */
+	summary_recv_begin(buf, RATIO_TYPE, 1 + 8 + 8 + 2 + 16 * RATIO_MONEY_FIELDS);
 	s->successes = pq_getmsgint64(buf);
 	s->trials = pq_getmsgint64(buf);
 	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
 	for (int i = 0; i < RATIO_MONEY_FIELDS; i++)
 		s->money[i] = abm_money_recv(buf);
-	summary_recv_end(buf, RATIO_TYPE);
 	if ((problem = ratio_problem(s)) != NULL)
 		summary_recv_error(RATIO_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
@@ -155,11 +155,14 @@ static Datum
 ratio_step_amount(FunctionCallInfo fcinfo, int sign, bool is_float8)
 {
 	RatioSummary *s = RATIO_STATE(0);
+	int16		scale_before = abm_scale_watch_begin(&s->hdr);
 
 	ratio_add_amount(s, PG_GETARG_BOOL(1),
 					 is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "amount")
 					 : abm_amount_from_numeric(PG_GETARG_DATUM(2), "amount"),
 					 sign);
+	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
@@ -197,12 +200,16 @@ ratio_step_counts(FunctionCallInfo fcinfo, int sign)
 	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
-/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+/*
+ * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
+ * summary: as one unit of rollup() input, or as a partial state to combine.
+ */
 static Datum
-ratio_merge(FunctionCallInfo fcinfo, int sign)
+ratio_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 {
 	RatioSummary *s = RATIO_STATE(0);
 	RatioSummary *other = RATIO_ARG(1);
+	int16		scale_before = s->hdr.scale;
 	int128		money[RATIO_MONEY_FIELDS];
 
 	s->trials = abm_count_add(s->trials, sign * other->trials, "ratio_summary trials");
@@ -210,11 +217,14 @@ ratio_merge(FunctionCallInfo fcinfo, int sign)
 	for (int i = 0; i < RATIO_MONEY_FIELDS; i++)
 		money[i] = sign * other->money[i];
 	abm_money_add_sums(s->money, RATIO_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
 }
 
-ABM_SQL_FUNCTION(ratio_combine, ratio_merge(fcinfo, 1))
-ABM_SQL_FUNCTION(ratio_subtract, ratio_merge(fcinfo, -1))
+ABM_SQL_FUNCTION(ratio_combine, ratio_merge(fcinfo, 1, false))
+ABM_SQL_FUNCTION(ratio_rollup, ratio_merge(fcinfo, 1, true))
+ABM_SQL_FUNCTION(ratio_subtract, ratio_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(ratio_successes);
 Datum

@@ -134,14 +134,14 @@ retention_summary_recv(PG_FUNCTION_ARGS)
 	RetentionSummary *s = (RetentionSummary *) abm_summary_new(sizeof(RetentionSummary));
 	const char *problem;
 
-	summary_recv_version(buf, RET_TYPE);
+	/* version, three counts, scale, five money sums */
+	summary_recv_begin(buf, RET_TYPE, 1 + 3 * 8 + 2 + 16 * RET_MONEY_FIELDS);
 	s->accounts = pq_getmsgint64(buf);
 	s->churned_accounts = pq_getmsgint64(buf);
 	s->new_accounts = pq_getmsgint64(buf);
 	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
 	for (int i = 0; i < RET_MONEY_FIELDS; i++)
 		s->money[i] = abm_money_recv(buf);
-	summary_recv_end(buf, RET_TYPE);
 	if ((problem = retention_problem(s)) != NULL)
 		summary_recv_error(RET_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
@@ -207,11 +207,13 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 	RetentionSummary *s;
 	AbmAmount	start = {0, 0};
 	AbmAmount	end = {0, 0};
+	int16		scale_before;
 
 	/* Not strict (NULL revenue means something), so a direct call may pass a NULL state. */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = RET_STATE(0);
+	scale_before = abm_scale_watch_begin(&s->hdr);
 	if (!PG_ARGISNULL(1))
 		start = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "start_revenue")
 			: abm_amount_from_numeric(PG_GETARG_DATUM(1), "start_revenue");
@@ -219,17 +221,23 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 		end = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "end_revenue")
 			: abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
 	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end, sign);
+	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	if (sign < 0 && retention_problem(s) != NULL)
 		elog(ERROR, "retention_summary: removed an account that was never added");
 	PG_RETURN_POINTER(s);
 }
 
-/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
+/*
+ * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
+ * summary: as one unit of rollup() input, or as a partial state to combine.
+ */
 static Datum
-retention_merge(FunctionCallInfo fcinfo, int sign)
+retention_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 {
 	RetentionSummary *s = RET_STATE(0);
 	RetentionSummary *other = RET_ARG(1);
+	int16		scale_before = s->hdr.scale;
 	int128		money[RET_MONEY_FIELDS];
 
 	s->accounts = abm_count_add(s->accounts, sign * other->accounts, "retention_summary accounts");
@@ -239,6 +247,8 @@ retention_merge(FunctionCallInfo fcinfo, int sign)
 	for (int i = 0; i < RET_MONEY_FIELDS; i++)
 		money[i] = sign * other->money[i];
 	abm_money_add_sums(s->money, RET_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
+		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	if (sign < 0 && retention_problem(s) != NULL)
 		elog(ERROR, "retention_summary: removed accounts that were never added");
 	PG_RETURN_POINTER(s);
@@ -248,8 +258,9 @@ ABM_SQL_FUNCTION(retention_trans, retention_step(fcinfo, 1, false))
 ABM_SQL_FUNCTION(retention_inv, retention_step(fcinfo, -1, false))
 ABM_SQL_FUNCTION(retention_trans_float8, retention_step(fcinfo, 1, true))
 ABM_SQL_FUNCTION(retention_inv_float8, retention_step(fcinfo, -1, true))
-ABM_SQL_FUNCTION(retention_combine, retention_merge(fcinfo, 1))
-ABM_SQL_FUNCTION(retention_subtract, retention_merge(fcinfo, -1))
+ABM_SQL_FUNCTION(retention_combine, retention_merge(fcinfo, 1, false))
+ABM_SQL_FUNCTION(retention_rollup, retention_merge(fcinfo, 1, true))
+ABM_SQL_FUNCTION(retention_subtract, retention_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(retention_accounts);
 Datum

@@ -173,11 +173,11 @@ score_summary_recv(PG_FUNCTION_ARGS)
 	ScoreSummary *s = (ScoreSummary *) abm_summary_new(sizeof(ScoreSummary));
 	const char *problem;
 
-	summary_recv_version(buf, SCORE_TYPE);
+	/* version, scale, eleven counts */
+	summary_recv_begin(buf, SCORE_TYPE, 1 + 1 + 8 * SCORE_VALUES);
 	s->hdr.flags = (uint8) pq_getmsgbyte(buf);
 	for (int k = 0; k < SCORE_VALUES; k++)
 		s->counts[k] = pq_getmsgint64(buf);
-	summary_recv_end(buf, SCORE_TYPE);
 	if ((problem = score_problem(s)) != NULL)
 		summary_recv_error(SCORE_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);

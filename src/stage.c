@@ -86,18 +86,20 @@ Datum
 abm_stage_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			position = pq_getmsgbyte(buf);
+	int			position;
 
+	/* Exactly one byte; checked first so a short value is 22P03, not 08P01. */
+	if (buf->len - buf->cursor != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type abm_stage: %d bytes, expected 1",
+						buf->len - buf->cursor)));
+	position = pq_getmsgbyte(buf);
 	if (position < STAGE_TARGET || position > STAGE_EXPANDED)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary value for type abm_stage: position %d", position),
 				 errdetail("Funnel positions run from 1 (target) to 6 (expanded).")));
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type abm_stage: %d unexpected bytes after the position",
-						buf->len - buf->cursor)));
 	PG_RETURN_ABM_STAGE(position);
 }
 

@@ -127,19 +127,18 @@ summary_recv_error(const char *type_name, const char *detail_fmt, ...)
 }
 
 void
-summary_recv_version(StringInfo buf, const char *type_name)
+summary_recv_begin(StringInfo buf, const char *type_name, int length)
 {
-	int			version = pq_getmsgbyte(buf);
+	int			left = buf->len - buf->cursor;
+	int			version;
 
+	if (left < 1)
+		summary_recv_error(type_name, "The value is empty.");
+	version = pq_getmsgbyte(buf);
 	if (version != ABM_FORMAT_V1)
 		summary_recv_error(type_name, "Format version %d is not one this release reads (%d).",
 						   version, ABM_FORMAT_V1);
-}
-
-void
-summary_recv_end(StringInfo buf, const char *type_name)
-{
-	if (buf->cursor != buf->len)
-		summary_recv_error(type_name, "%d unexpected bytes after the last field.",
-						   buf->len - buf->cursor);
+	if (left != length)
+		summary_recv_error(type_name, "The value has %d bytes; a version %d value has %d.",
+						   left, ABM_FORMAT_V1, length);
 }

@@ -36,9 +36,13 @@ extern void summary_text_error(SummaryTextReader *r, const char *detail_fmt, ...
 /* Parses a plain unsigned decimal int64 of exactly len bytes. */
 extern bool summary_parse_count(const char *str, int len, int64 *out);
 
-/* The binary form starts with the version byte; recv checks it and the end. */
-extern void summary_recv_version(StringInfo buf, const char *type_name);
-extern void summary_recv_end(StringInfo buf, const char *type_name);
+/*
+ * The binary form is the version byte and then fixed-width fields: recv
+ * checks the version and that exactly "length" bytes (version included)
+ * are there before reading any field, so a truncated or padded value is a
+ * 22P03 error, not a protocol error.
+ */
+extern void summary_recv_begin(StringInfo buf, const char *type_name, int length);
 
 /* Raises 22P03 for a binary value that is not a valid summary. */
 extern void summary_recv_error(const char *type_name, const char *detail_fmt, ...) pg_attribute_printf(2, 3);
