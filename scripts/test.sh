@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# make test: on Debian 12, install what is missing, build and install abm,
+# start a throwaway PostgreSQL 15 cluster, and run both test suites in it:
+# pg_regress (make installcheck; sql/ and expected/) first, then pgTAP
+# (pg_prove over test/*.sql) last, so the output ends with pg_prove's summary.
+# Exits non-zero when either suite fails.
+#
+# Usage: scripts/test.sh     (from any directory; as root it installs packages)
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+# Runs inside the cluster (abm_in_cluster sets PGHOST, PGPORT, ...).
+run_suites() {
+    cd "$ABM_ROOT"
+    local regress_rc=0 prove_rc=0 tests
+
+    abm_say "pg_regress: make installcheck (PostgreSQL $ABM_PG_VERSION on port $PGPORT)"
+    rm -rf results regression.diffs regression.out
+    make --no-print-directory installcheck PG_CONFIG="$ABM_PG_CONFIG" || regress_rc=$?
+    if ((regress_rc != 0)); then
+        if [[ -f regression.diffs ]]; then
+            echo "---- regression.diffs ----"
+            cat regression.diffs
+            echo "---- end of regression.diffs ----"
+        fi
+        abm_print_server_log 100 || true
+        echo "pg_regress FAILED (exit $regress_rc): make test will fail whatever pgTAP says"
+    fi
+
+    abm_say "pgTAP: pg_prove test/*.sql"
+    tests=(test/*.sql)
+    if [[ ! -e ${tests[0]} ]]; then
+        echo "error: no pgTAP tests (test/*.sql)" >&2
+        return 1
+    fi
+    # A database of its own: each test file creates the extensions it needs
+    # (CREATE EXTENSION IF NOT EXISTS; the NOTICEs of the repeats are muted).
+    psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE abm_prove'
+    PGDATABASE=abm_prove PGOPTIONS='-c client_min_messages=warning' \
+        pg_prove --failures --comments "${tests[@]}" 2>&1 |
+        tee "$ABM_SCRATCH/pg_prove.out" || prove_rc=$?
+
+    # After a server log, end with pg_prove's summary all the same.
+    if ((prove_rc != 0)) && abm_print_server_log 100; then
+        if grep -q '^Test Summary Report' "$ABM_SCRATCH/pg_prove.out"; then
+            sed -n '/^Test Summary Report/,$p' "$ABM_SCRATCH/pg_prove.out"
+        else
+            tail -n 3 "$ABM_SCRATCH/pg_prove.out"
+        fi
+    fi
+    ((regress_rc == 0 && prove_rc == 0))
+}
+
+if [[ ${1:-} == --in-cluster ]]; then
+    run_suites
+    exit
+fi
+
+abm_setup
+abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster (pg_virtualenv)"
+abm_in_cluster bash "$ABM_ROOT/scripts/test.sh" --in-cluster
