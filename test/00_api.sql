@@ -1,0 +1,408 @@
+-- pgTAP: the public API of abm. Every type; every function and aggregate with
+-- its exact signature, return type, kind, volatility and strictness; parallel
+-- safety, combine functions and state types of all aggregates; the abm_stage
+-- operators, operator classes and casts; comments. The expected list is
+-- written from abm--1.0.sql and abm--1.0--1.1.sql (the API reference), never
+-- read back from the catalog.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS abm;
+
+BEGIN;
+SELECT plan(1116);
+
+------------------------------------------------------------------------------
+-- Types (6)
+------------------------------------------------------------------------------
+SELECT has_type('abm_stage', 'type abm_stage exists');
+SELECT has_type('ratio_summary', 'type ratio_summary exists');
+SELECT has_type('score_summary', 'type score_summary exists');
+SELECT has_type('retention_summary', 'type retention_summary exists');
+SELECT has_type('cost_summary', 'type cost_summary exists');
+SELECT has_type('funnel_summary', 'type funnel_summary exists');
+
+------------------------------------------------------------------------------
+-- Every function and aggregate: 190 rows x 5 tests (950)
+--   kind    'f' function, 'a' aggregate
+--   strict  as declared (NULL for aggregates)
+--   stype   the aggregate's state type (NULL for functions)
+--   support an I/O, comparison, hash, transition, combine, rollup or inverse
+--           function: not user-facing, so no COMMENT is required
+------------------------------------------------------------------------------
+CREATE TEMP TABLE tap_api_rows (
+    kind text, fname name, args name[], rettype text, strict boolean, stype text, support boolean
+) ON COMMIT DROP;
+INSERT INTO tap_api_rows VALUES
+    -- abm 1.0
+    ('f', 'abm_stage_in', '{cstring}', 'abm_stage', true, NULL, true),
+    ('f', 'abm_stage_out', '{abm_stage}', 'cstring', true, NULL, true),
+    ('f', 'abm_stage_recv', '{internal}', 'abm_stage', true, NULL, true),
+    ('f', 'abm_stage_send', '{abm_stage}', 'bytea', true, NULL, true),
+    ('f', 'stage_position', '{abm_stage}', 'integer', true, NULL, false),
+    ('f', 'abm_stage', '{integer}', 'abm_stage', true, NULL, false),
+    ('f', 'abm_stage_lt', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_le', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_eq', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_ne', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_ge', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_gt', '{abm_stage,abm_stage}', 'boolean', true, NULL, true),
+    ('f', 'abm_stage_cmp', '{abm_stage,abm_stage}', 'integer', true, NULL, true),
+    ('f', 'abm_stage_hash', '{abm_stage}', 'integer', true, NULL, true),
+    ('f', 'abm_stage_hash_extended', '{abm_stage,bigint}', 'bigint', true, NULL, true),
+    ('f', 'abm_stage_smaller', '{abm_stage,abm_stage}', 'abm_stage', true, NULL, true),
+    ('f', 'abm_stage_larger', '{abm_stage,abm_stage}', 'abm_stage', true, NULL, true),
+    ('a', 'min', '{abm_stage}', 'abm_stage', NULL, 'abm_stage', false),
+    ('a', 'max', '{abm_stage}', 'abm_stage', NULL, 'abm_stage', false),
+    ('f', 'ratio_summary_in', '{cstring}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_summary_out', '{ratio_summary}', 'cstring', true, NULL, true),
+    ('f', 'ratio_summary_recv', '{internal}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_summary_send', '{ratio_summary}', 'bytea', true, NULL, true),
+    ('f', 'ratio_trans', '{ratio_summary,boolean}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_trans', '{ratio_summary,boolean,numeric}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_trans', '{ratio_summary,boolean,"double precision"}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_trans', '{ratio_summary,bigint,bigint}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_combine', '{ratio_summary,ratio_summary}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_rollup', '{ratio_summary,ratio_summary}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_add', '{ratio_summary,ratio_summary}', 'ratio_summary', true, NULL, false),
+    ('f', 'successes', '{ratio_summary}', 'bigint', true, NULL, false),
+    ('f', 'trials', '{ratio_summary}', 'bigint', true, NULL, false),
+    ('f', 'failures', '{ratio_summary}', 'bigint', true, NULL, false),
+    ('f', 'success_amount', '{ratio_summary}', 'numeric', true, NULL, false),
+    ('f', 'trial_amount', '{ratio_summary}', 'numeric', true, NULL, false),
+    ('f', 'rate', '{ratio_summary}', 'double precision', true, NULL, false),
+    ('f', 'win_rate', '{ratio_summary}', 'double precision', true, NULL, false),
+    ('f', 'conversion_rate', '{ratio_summary}', 'double precision', true, NULL, false),
+    ('f', 'weighted_win_rate', '{ratio_summary}', 'double precision', true, NULL, false),
+    ('a', 'ratio_agg', '{boolean}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'ratio_agg', '{boolean,numeric}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'ratio_agg', '{boolean,"double precision"}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'ratio_agg', '{bigint,bigint}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'rollup', '{ratio_summary}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'win_rate', '{boolean}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'conversion_rate', '{boolean}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'rate', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'ctr', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'vtr', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'open_rate', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'click_rate', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'click_to_open_rate', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'unsubscribe_rate', '{bigint,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('f', 'score_summary_in', '{cstring}', 'score_summary', true, NULL, true),
+    ('f', 'score_summary_out', '{score_summary}', 'cstring', true, NULL, true),
+    ('f', 'score_summary_recv', '{internal}', 'score_summary', true, NULL, true),
+    ('f', 'score_summary_send', '{score_summary}', 'bytea', true, NULL, true),
+    ('f', 'score_trans', '{score_summary,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_trans', '{score_summary,integer,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_trans_csat', '{score_summary,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_combine', '{score_summary,score_summary}', 'score_summary', true, NULL, true),
+    ('f', 'score_add', '{score_summary,score_summary}', 'score_summary', true, NULL, false),
+    ('f', 'responses', '{score_summary}', 'bigint', true, NULL, false),
+    ('f', 'promoters', '{score_summary}', 'bigint', true, NULL, false),
+    ('f', 'passives', '{score_summary}', 'bigint', true, NULL, false),
+    ('f', 'detractors', '{score_summary}', 'bigint', true, NULL, false),
+    ('f', 'score_count', '{score_summary,integer}', 'bigint', true, NULL, false),
+    ('f', 'mean_score', '{score_summary}', 'double precision', true, NULL, false),
+    ('f', 'nps_score', '{score_summary}', 'double precision', true, NULL, false),
+    ('f', 'csat', '{score_summary}', 'double precision', true, NULL, false),
+    ('f', 'csat', '{score_summary,integer}', 'double precision', true, NULL, false),
+    ('a', 'score_agg', '{integer}', 'score_summary', NULL, 'score_summary', false),
+    ('a', 'score_agg', '{integer,integer}', 'score_summary', NULL, 'score_summary', false),
+    ('a', 'rollup', '{score_summary}', 'score_summary', NULL, 'score_summary', false),
+    ('a', 'nps_score', '{integer}', 'double precision', NULL, 'score_summary', false),
+    ('a', 'csat', '{integer}', 'double precision', NULL, 'score_summary', false),
+    ('a', 'csat', '{integer,integer}', 'double precision', NULL, 'score_summary', false),
+    ('f', 'retention_summary_in', '{cstring}', 'retention_summary', true, NULL, true),
+    ('f', 'retention_summary_out', '{retention_summary}', 'cstring', true, NULL, true),
+    ('f', 'retention_summary_recv', '{internal}', 'retention_summary', true, NULL, true),
+    ('f', 'retention_summary_send', '{retention_summary}', 'bytea', true, NULL, true),
+    ('f', 'retention_trans', '{retention_summary,numeric,numeric}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_trans', '{retention_summary,"double precision","double precision"}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_combine', '{retention_summary,retention_summary}', 'retention_summary', true, NULL, true),
+    ('f', 'retention_rollup', '{retention_summary,retention_summary}', 'retention_summary', true, NULL, true),
+    ('f', 'retention_add', '{retention_summary,retention_summary}', 'retention_summary', true, NULL, false),
+    ('f', 'accounts', '{retention_summary}', 'bigint', true, NULL, false),
+    ('f', 'churned_accounts', '{retention_summary}', 'bigint', true, NULL, false),
+    ('f', 'new_accounts', '{retention_summary}', 'bigint', true, NULL, false),
+    ('f', 'start_revenue', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'end_revenue', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'retained_revenue', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'expansion', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'contraction', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'churned_revenue', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'new_revenue', '{retention_summary}', 'numeric', true, NULL, false),
+    ('f', 'nrr', '{retention_summary}', 'double precision', true, NULL, false),
+    ('f', 'grr', '{retention_summary}', 'double precision', true, NULL, false),
+    ('f', 'logo_retention', '{retention_summary}', 'double precision', true, NULL, false),
+    ('a', 'retention_agg', '{numeric,numeric}', 'retention_summary', NULL, 'retention_summary', false),
+    ('a', 'retention_agg', '{"double precision","double precision"}', 'retention_summary', NULL, 'retention_summary', false),
+    ('a', 'rollup', '{retention_summary}', 'retention_summary', NULL, 'retention_summary', false),
+    ('a', 'nrr', '{numeric,numeric}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'nrr', '{"double precision","double precision"}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'grr', '{numeric,numeric}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'grr', '{"double precision","double precision"}', 'double precision', NULL, 'retention_summary', false),
+    ('f', 'cost_summary_in', '{cstring}', 'cost_summary', true, NULL, true),
+    ('f', 'cost_summary_out', '{cost_summary}', 'cstring', true, NULL, true),
+    ('f', 'cost_summary_recv', '{internal}', 'cost_summary', true, NULL, true),
+    ('f', 'cost_summary_send', '{cost_summary}', 'bytea', true, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,numeric,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,"double precision",boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,numeric,bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,"double precision",bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_combine', '{cost_summary,cost_summary}', 'cost_summary', true, NULL, true),
+    ('f', 'cost_rollup', '{cost_summary,cost_summary}', 'cost_summary', true, NULL, true),
+    ('f', 'cost_add', '{cost_summary,cost_summary}', 'cost_summary', true, NULL, false),
+    ('f', 'spend', '{cost_summary}', 'numeric', true, NULL, false),
+    ('f', 'units', '{cost_summary}', 'bigint', true, NULL, false),
+    ('f', 'cost_per_unit', '{cost_summary}', 'numeric', true, NULL, false),
+    ('f', 'cac', '{cost_summary}', 'numeric', true, NULL, false),
+    ('f', 'cpl', '{cost_summary}', 'numeric', true, NULL, false),
+    ('a', 'cost_agg', '{numeric,boolean}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cost_agg', '{"double precision",boolean}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cost_agg', '{numeric,bigint}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cost_agg', '{"double precision",bigint}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'rollup', '{cost_summary}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cac', '{numeric,boolean}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'cac', '{"double precision",boolean}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'cpl', '{numeric,bigint}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'cpl', '{"double precision",bigint}', 'numeric', NULL, 'cost_summary', false),
+    ('f', 'cac', '{numeric,bigint}', 'numeric', true, NULL, false),
+    ('f', 'acv', '{numeric,interval,numeric}', 'numeric', true, NULL, false),
+    ('f', 'clv', '{numeric,"double precision","double precision"}', 'numeric', true, NULL, false),
+    ('f', 'ltv_to_cac', '{numeric,numeric}', 'double precision', true, NULL, false),
+    ('f', 'cac_payback_months', '{numeric,numeric,"double precision"}', 'double precision', true, NULL, false),
+    ('f', 'tam', '{bigint,numeric}', 'numeric', true, NULL, false),
+    ('f', 'funnel_summary_in', '{cstring}', 'funnel_summary', true, NULL, true),
+    ('f', 'funnel_summary_out', '{funnel_summary}', 'cstring', true, NULL, true),
+    ('f', 'funnel_summary_recv', '{internal}', 'funnel_summary', true, NULL, true),
+    ('f', 'funnel_summary_send', '{funnel_summary}', 'bytea', true, NULL, true),
+    ('f', 'funnel_trans', '{funnel_summary,abm_stage}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_trans', '{funnel_summary,abm_stage,numeric}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_trans', '{funnel_summary,"timestamp with time zone[]"}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_trans', '{funnel_summary,"timestamp with time zone[]",numeric}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_combine', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, true),
+    ('f', 'funnel_rollup', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, true),
+    ('f', 'funnel_add', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, false),
+    ('f', 'stage_accounts', '{funnel_summary,abm_stage}', 'bigint', true, NULL, false),
+    ('f', 'spend', '{funnel_summary}', 'numeric', true, NULL, false),
+    ('a', 'funnel_agg', '{abm_stage}', 'funnel_summary', NULL, 'funnel_summary', false),
+    ('a', 'funnel_agg', '{abm_stage,numeric}', 'funnel_summary', NULL, 'funnel_summary', false),
+    ('a', 'funnel_agg', '{"timestamp with time zone[]"}', 'funnel_summary', NULL, 'funnel_summary', false),
+    ('a', 'funnel_agg', '{"timestamp with time zone[]",numeric}', 'funnel_summary', NULL, 'funnel_summary', false),
+    ('a', 'rollup', '{funnel_summary}', 'funnel_summary', NULL, 'funnel_summary', false),
+    ('f', 'funnel_stages', '{funnel_summary}', 'setof record', true, NULL, false),
+    ('f', 'abm_stages', '{}', 'setof record', false, NULL, false),
+    -- abm 1.1
+    ('f', 'wilson_interval', '{bigint,bigint,"double precision"}', 'record', true, NULL, false),
+    ('f', 'wilson_interval', '{ratio_summary,"double precision"}', 'record', true, NULL, false),
+    ('f', 'wilson_lower', '{bigint,bigint,"double precision"}', 'double precision', true, NULL, false),
+    ('f', 'wilson_lower', '{ratio_summary,"double precision"}', 'double precision', true, NULL, false),
+    ('f', 'wilson_upper', '{bigint,bigint,"double precision"}', 'double precision', true, NULL, false),
+    ('f', 'wilson_upper', '{ratio_summary,"double precision"}', 'double precision', true, NULL, false),
+    ('f', 'nps_interval', '{score_summary,"double precision",text}', 'record', true, NULL, false),
+    ('f', 'proportion_test', '{ratio_summary,ratio_summary}', 'record', true, NULL, false),
+    ('f', 'nps_test', '{score_summary,score_summary}', 'record', true, NULL, false),
+    ('f', 'ratio_inv', '{ratio_summary,boolean}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_inv', '{ratio_summary,boolean,numeric}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_inv', '{ratio_summary,boolean,"double precision"}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_inv', '{ratio_summary,bigint,bigint}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_subtract', '{ratio_summary,ratio_summary}', 'ratio_summary', true, NULL, true),
+    ('f', 'score_inv', '{score_summary,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_inv', '{score_summary,integer,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_inv_csat', '{score_summary,integer}', 'score_summary', true, NULL, true),
+    ('f', 'score_subtract', '{score_summary,score_summary}', 'score_summary', true, NULL, true),
+    ('f', 'retention_inv', '{retention_summary,numeric,numeric}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_inv', '{retention_summary,"double precision","double precision"}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_subtract', '{retention_summary,retention_summary}', 'retention_summary', true, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,numeric,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,"double precision",boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,numeric,bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,"double precision",bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_subtract', '{cost_summary,cost_summary}', 'cost_summary', true, NULL, true),
+    ('f', 'funnel_inv', '{funnel_summary,abm_stage}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_inv', '{funnel_summary,abm_stage,numeric}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_inv', '{funnel_summary,"timestamp with time zone[]"}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_inv', '{funnel_summary,"timestamp with time zone[]",numeric}', 'funnel_summary', false, NULL, true),
+    ('f', 'funnel_subtract', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, true);
+-- sig: the signature as regprocedure prints it
+CREATE TEMP VIEW tap_api AS
+    SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
+
+SELECT has_function(fname, args, format('%s exists', sig)) FROM tap_api;
+SELECT function_returns(fname, args, rettype, format('%s returns %s', sig, rettype)) FROM tap_api;
+SELECT CASE kind
+       WHEN 'a' THEN is_aggregate(fname, args, format('%s is an aggregate', sig))
+       ELSE isnt_aggregate(fname, args, format('%s is a plain function', sig)) END
+  FROM tap_api;
+SELECT volatility_is(fname, args, 'immutable', format('%s is IMMUTABLE', sig)) FROM tap_api;
+SELECT CASE
+       WHEN kind = 'a' THEN ok(EXISTS (SELECT 1 FROM pg_aggregate a
+                                        WHERE a.aggfnoid = to_regprocedure(sig)
+                                          AND a.aggtranstype = to_regtype(stype)
+                                          AND a.aggcombinefn <> 0),
+                               format('%s: state type %s, has a combine function', sig, stype))
+       WHEN strict THEN is_strict(fname, args, format('%s is STRICT', sig))
+       ELSE isnt_strict(fname, args, format('%s is not STRICT', sig)) END
+  FROM tap_api;
+
+------------------------------------------------------------------------------
+-- Whole-extension checks (7)
+------------------------------------------------------------------------------
+CREATE TEMP VIEW tap_ext_procs AS
+    SELECT p.* FROM pg_proc p
+      JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+      JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm';
+
+SELECT set_eq('SELECT oid::regprocedure::text FROM tap_ext_procs', 'SELECT sig FROM tap_api',
+    'the extension has exactly the functions and aggregates listed here');
+SELECT set_eq($$SELECT t.typname::text FROM pg_type t
+                  JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+                  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
+                 WHERE t.typcategory <> 'A'$$,
+    $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
+             ('cost_summary'), ('funnel_summary')$$,
+    'the extension has exactly six types');
+SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
+  FROM pg_proc p
+  JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
+ WHERE p.proparallel <> 's';
+SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine function')
+  FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
+ WHERE a.aggcombinefn = 0;
+SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
+  FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
+ WHERE a.aggtranstype = 'internal'::regtype;
+SELECT is(count(*), 45::bigint, 'the extension has 45 aggregates')
+  FROM tap_ext_procs p WHERE p.prokind = 'a';
+SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
+                 WHERE a.aggminvtransfn = 0$$,
+    $$VALUES ('min(abm_stage)'), ('max(abm_stage)')$$,
+    'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
+
+------------------------------------------------------------------------------
+-- Comments (6 types + 107 user-facing functions + 1 TODO = 114)
+------------------------------------------------------------------------------
+SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
+  FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
+                    'cost_summary', 'funnel_summary']) t;
+SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
+  FROM tap_api WHERE NOT support;
+SELECT todo('support functions (I/O, comparison, transition, combine, inverse) have no COMMENT in the install script', 1);
+SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
+          NULL, 'support functions have a comment too')
+  FROM tap_api WHERE support;
+
+------------------------------------------------------------------------------
+-- Casts (4)
+------------------------------------------------------------------------------
+SELECT has_cast('abm_stage', 'integer', 'stage_position', 'cast abm_stage -> integer via stage_position');
+SELECT has_cast('integer', 'abm_stage', 'abm_stage', 'cast integer -> abm_stage via abm_stage(integer)');
+SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer is explicit');
+SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
+
+------------------------------------------------------------------------------
+-- Operators (12)
+------------------------------------------------------------------------------
+SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
+  FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
+SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
+  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary']) t;
+SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
+            WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
+
+------------------------------------------------------------------------------
+-- Operator classes (7)
+------------------------------------------------------------------------------
+SELECT is((SELECT string_agg(c.opcname || CASE WHEN c.opcdefault THEN ' (default)' ELSE '' END, ', ')
+             FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
+            WHERE c.opcintype = 'abm_stage'::regtype AND a.amname = 'btree'),
+    'abm_stage_ops (default)', 'abm_stage_ops is the default btree operator class');
+SELECT set_eq($$SELECT o.amopstrategy::int, o.amopopr::regoperator::text
+                 FROM pg_amop o JOIN pg_opclass c ON c.opcfamily = o.amopfamily
+                 JOIN pg_am a ON a.oid = c.opcmethod
+                WHERE c.opcname = 'abm_stage_ops' AND a.amname = 'btree'$$,
+    $$VALUES (1, '<(abm_stage,abm_stage)'), (2, '<=(abm_stage,abm_stage)'), (3, '=(abm_stage,abm_stage)'),
+             (4, '>=(abm_stage,abm_stage)'), (5, '>(abm_stage,abm_stage)')$$,
+    'btree strategies 1..5 are < <= = >= >');
+SELECT set_eq($$SELECT p.amprocnum::int, p.amproc::regprocedure::text
+                 FROM pg_amproc p JOIN pg_opclass c ON c.opcfamily = p.amprocfamily
+                 JOIN pg_am a ON a.oid = c.opcmethod
+                WHERE c.opcname = 'abm_stage_ops' AND a.amname = 'btree'$$,
+    $$VALUES (1, 'abm_stage_cmp(abm_stage,abm_stage)')$$,
+    'btree support function 1 is abm_stage_cmp');
+SELECT is((SELECT string_agg(c.opcname || CASE WHEN c.opcdefault THEN ' (default)' ELSE '' END, ', ')
+             FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
+            WHERE c.opcintype = 'abm_stage'::regtype AND a.amname = 'hash'),
+    'abm_stage_hash_ops (default)', 'abm_stage_hash_ops is the default hash operator class');
+SELECT set_eq($$SELECT o.amopstrategy::int, o.amopopr::regoperator::text
+                 FROM pg_amop o JOIN pg_opclass c ON c.opcfamily = o.amopfamily
+                 JOIN pg_am a ON a.oid = c.opcmethod
+                WHERE c.opcname = 'abm_stage_hash_ops' AND a.amname = 'hash'$$,
+    $$VALUES (1, '=(abm_stage,abm_stage)')$$,
+    'hash strategy 1 is =');
+SELECT set_eq($$SELECT p.amprocnum::int, p.amproc::regprocedure::text
+                 FROM pg_amproc p JOIN pg_opclass c ON c.opcfamily = p.amprocfamily
+                 JOIN pg_am a ON a.oid = c.opcmethod
+                WHERE c.opcname = 'abm_stage_hash_ops' AND a.amname = 'hash'$$,
+    $$VALUES (1, 'abm_stage_hash(abm_stage)'), (2, 'abm_stage_hash_extended(abm_stage,bigint)')$$,
+    'hash support functions 1 and 2');
+SELECT is(count(*), 9::bigint, 'the nine comparison and hash functions are LEAKPROOF')
+  FROM pg_proc
+ WHERE proleakproof
+   AND oid IN ('abm_stage_lt(abm_stage,abm_stage)'::regprocedure, 'abm_stage_le(abm_stage,abm_stage)'::regprocedure,
+               'abm_stage_eq(abm_stage,abm_stage)'::regprocedure, 'abm_stage_ne(abm_stage,abm_stage)'::regprocedure,
+               'abm_stage_ge(abm_stage,abm_stage)'::regprocedure, 'abm_stage_gt(abm_stage,abm_stage)'::regprocedure,
+               'abm_stage_cmp(abm_stage,abm_stage)'::regprocedure, 'abm_stage_hash(abm_stage)'::regprocedure,
+               'abm_stage_hash_extended(abm_stage,bigint)'::regprocedure);
+
+------------------------------------------------------------------------------
+-- abm_stage behaviour (16)
+------------------------------------------------------------------------------
+SELECT results_eq('SELECT i::abm_stage::text FROM generate_series(1, 6) i',
+    $$VALUES ('target'), ('engaged'), ('opportunity'), ('won'), ('retained'), ('expanded')$$,
+    'cast integer 1..6 -> the six stages in funnel order');
+SELECT results_eq($$SELECT n::abm_stage::integer FROM unnest(ARRAY['target', 'engaged', 'opportunity', 'won', 'retained', 'expanded']) n$$,
+    $$VALUES (1), (2), (3), (4), (5), (6)$$,
+    'cast abm_stage -> integer gives the positions 1..6');
+SELECT is(stage_position('retained') || ' ' || abm_stage(2)::text, '5 engaged', 'stage_position() and abm_stage(integer)');
+SELECT is('  Won '::abm_stage::text, 'won', 'input ignores case and surrounding white space');
+SELECT is(E'\tEXPANDED\n'::abm_stage::text, 'expanded', 'output is lower-case');
+SELECT is((SELECT array_agg(s ORDER BY s)::text
+             FROM unnest('{expanded,target,won,engaged,retained,opportunity,won}'::abm_stage[]) s),
+    '{target,engaged,opportunity,won,won,retained,expanded}', 'ORDER BY sorts in funnel order');
+SELECT is((SELECT min(s)::text FROM unnest('{won,engaged,retained}'::abm_stage[]) s), 'engaged', 'min(abm_stage)');
+SELECT is((SELECT max(s)::text FROM unnest('{won,engaged,retained}'::abm_stage[]) s), 'retained', 'max(abm_stage)');
+SELECT results_eq($$SELECT a < b, a <= b, a = b, a <> b, a >= b, a > b
+                      FROM (VALUES ('engaged'::abm_stage, 'won'::abm_stage)) v(a, b)$$,
+    $$VALUES (true, true, false, true, false, false)$$, 'engaged vs won: the six operators');
+SELECT results_eq($$SELECT a < b, a <= b, a = b, a <> b, a >= b, a > b
+                      FROM (VALUES ('won'::abm_stage, ' WON'::abm_stage)) v(a, b)$$,
+    $$VALUES (false, true, true, false, true, false)$$, 'won vs won: the six operators');
+SELECT ok(abm_stage_cmp('target', 'expanded') < 0 AND abm_stage_cmp('won', 'won') = 0
+          AND abm_stage_cmp('retained', 'opportunity') > 0, 'abm_stage_cmp sign');
+SELECT is(count(*), 6::bigint, 'abm_stage_hash_extended(s, 0) agrees with abm_stage_hash(s) in the low 32 bits')
+  FROM generate_series(1, 6) i
+ WHERE (abm_stage_hash_extended(abm_stage(i), 0) & 4294967295) = (abm_stage_hash(abm_stage(i))::bigint & 4294967295);
+SELECT is(abm_stage_send('won'), '\x04'::bytea, 'binary form: one byte, the position');
+
+CREATE TEMP TABLE tap_stage_idx ON COMMIT DROP AS
+    SELECT abm_stage(1 + g % 6) AS s FROM generate_series(0, 599) g;
+SELECT lives_ok('CREATE INDEX tap_stage_btree ON tap_stage_idx USING btree (s);
+                 CREATE INDEX tap_stage_hash ON tap_stage_idx USING hash (s);
+                 ANALYZE tap_stage_idx',
+    'btree and hash indexes on abm_stage');
+SET LOCAL enable_seqscan = off;
+SELECT is((SELECT count(*) FROM tap_stage_idx WHERE s >= 'won') || ' ' ||
+          (SELECT count(*) FROM tap_stage_idx WHERE s = 'engaged'),
+    '300 100', 'index scans: 300 rows at or after won, 100 engaged');
+SET LOCAL enable_seqscan = on;
+SET LOCAL enable_sort = off;
+SELECT is((SELECT count(*) FROM (SELECT s FROM tap_stage_idx GROUP BY s) g), 6::bigint,
+    'hash aggregation finds the 6 distinct stages');
+SET LOCAL enable_sort = on;
+
+SELECT * FROM finish();
+ROLLBACK;
