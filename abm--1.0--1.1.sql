@@ -160,3 +160,27 @@ SELECT 'pg_catalog.pg_proc'::regclass, a.aggfnoid, 0, 'pg_catalog.pg_proc'::regc
   FROM pg_catalog.pg_aggregate a JOIN abm_moving_pairs m ON a.aggtransfn = m.transfn;
 
 DROP TABLE abm_moving_pairs;
+
+-- Support functions for moving windows.
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, numeric) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, double precision) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_subtract(ratio_summary, ratio_summary) IS 'inverse of rollup() for moving windows: removes one stored ratio_summary';
+COMMENT ON FUNCTION score_inv(score_summary, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_inv(score_summary, integer, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_inv_csat(score_summary, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_subtract(score_summary, score_summary) IS 'inverse of rollup() for moving windows: removes one stored score_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, numeric, numeric) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, double precision, double precision) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION retention_subtract(retention_summary, retention_summary) IS 'inverse of rollup() for moving windows: removes one stored retention_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, numeric, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, double precision, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, numeric, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, double precision, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_subtract(cost_summary, cost_summary) IS 'inverse of rollup() for moving windows: removes one stored cost_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, abm_stage) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, abm_stage, numeric) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[]) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[], numeric) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_subtract(funnel_summary, funnel_summary) IS 'inverse of rollup() for moving windows: removes one stored funnel_summary';

@@ -782,3 +782,69 @@ CREATE FUNCTION abm_stages(OUT "position" integer, OUT stage abm_stage,
     $$;
 COMMENT ON FUNCTION abm_stages() IS
     'the six funnel stages: position, name, what it means, and the KPIs tracked there';
+
+------------------------------------------------------------------------------
+-- Support functions: I/O, comparison and aggregate machinery. Users call the
+-- types, operators and aggregates above; these are documented for \df+.
+------------------------------------------------------------------------------
+COMMENT ON FUNCTION abm_stage_in(cstring) IS 'text input of abm_stage';
+COMMENT ON FUNCTION abm_stage_out(abm_stage) IS 'text output of abm_stage';
+COMMENT ON FUNCTION abm_stage_recv(internal) IS 'binary input of abm_stage (validates every field)';
+COMMENT ON FUNCTION abm_stage_send(abm_stage) IS 'binary output of abm_stage';
+COMMENT ON FUNCTION abm_stage_lt(abm_stage, abm_stage) IS 'less than (funnel order)';
+COMMENT ON FUNCTION abm_stage_le(abm_stage, abm_stage) IS 'at most (funnel order)';
+COMMENT ON FUNCTION abm_stage_eq(abm_stage, abm_stage) IS 'equal (funnel order)';
+COMMENT ON FUNCTION abm_stage_ne(abm_stage, abm_stage) IS 'not equal (funnel order)';
+COMMENT ON FUNCTION abm_stage_ge(abm_stage, abm_stage) IS 'at least (funnel order)';
+COMMENT ON FUNCTION abm_stage_gt(abm_stage, abm_stage) IS 'greater than (funnel order)';
+COMMENT ON FUNCTION abm_stage_cmp(abm_stage, abm_stage) IS 'btree comparison of funnel stages';
+COMMENT ON FUNCTION abm_stage_hash(abm_stage) IS 'hash of a funnel stage';
+COMMENT ON FUNCTION abm_stage_hash_extended(abm_stage, bigint) IS 'seeded 64-bit hash of a funnel stage';
+COMMENT ON FUNCTION abm_stage_smaller(abm_stage, abm_stage) IS 'earlier of two stages (min support)';
+COMMENT ON FUNCTION abm_stage_larger(abm_stage, abm_stage) IS 'later of two stages (max support)';
+COMMENT ON FUNCTION ratio_summary_in(cstring) IS 'text input of ratio_summary';
+COMMENT ON FUNCTION ratio_summary_out(ratio_summary) IS 'text output of ratio_summary';
+COMMENT ON FUNCTION ratio_summary_recv(internal) IS 'binary input of ratio_summary (validates every field)';
+COMMENT ON FUNCTION ratio_summary_send(ratio_summary) IS 'binary output of ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, numeric) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, double precision) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, bigint, bigint) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_combine(ratio_summary, ratio_summary) IS 'aggregate combine function: exact sum of two partial ratio_summary states';
+COMMENT ON FUNCTION ratio_rollup(ratio_summary, ratio_summary) IS 'rollup() transition: adds one stored ratio_summary';
+COMMENT ON FUNCTION score_summary_in(cstring) IS 'text input of score_summary';
+COMMENT ON FUNCTION score_summary_out(score_summary) IS 'text output of score_summary';
+COMMENT ON FUNCTION score_summary_recv(internal) IS 'binary input of score_summary (validates every field)';
+COMMENT ON FUNCTION score_summary_send(score_summary) IS 'binary output of score_summary';
+COMMENT ON FUNCTION score_trans(score_summary, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_trans(score_summary, integer, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_trans_csat(score_summary, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_combine(score_summary, score_summary) IS 'aggregate combine function: exact sum of two partial score_summary states';
+COMMENT ON FUNCTION retention_summary_in(cstring) IS 'text input of retention_summary';
+COMMENT ON FUNCTION retention_summary_out(retention_summary) IS 'text output of retention_summary';
+COMMENT ON FUNCTION retention_summary_recv(internal) IS 'binary input of retention_summary (validates every field)';
+COMMENT ON FUNCTION retention_summary_send(retention_summary) IS 'binary output of retention_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, numeric, numeric) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, double precision, double precision) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_combine(retention_summary, retention_summary) IS 'aggregate combine function: exact sum of two partial retention_summary states';
+COMMENT ON FUNCTION retention_rollup(retention_summary, retention_summary) IS 'rollup() transition: adds one stored retention_summary';
+COMMENT ON FUNCTION cost_summary_in(cstring) IS 'text input of cost_summary';
+COMMENT ON FUNCTION cost_summary_out(cost_summary) IS 'text output of cost_summary';
+COMMENT ON FUNCTION cost_summary_recv(internal) IS 'binary input of cost_summary (validates every field)';
+COMMENT ON FUNCTION cost_summary_send(cost_summary) IS 'binary output of cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, numeric, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, double precision, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, numeric, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, double precision, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_combine(cost_summary, cost_summary) IS 'aggregate combine function: exact sum of two partial cost_summary states';
+COMMENT ON FUNCTION cost_rollup(cost_summary, cost_summary) IS 'rollup() transition: adds one stored cost_summary';
+COMMENT ON FUNCTION funnel_summary_in(cstring) IS 'text input of funnel_summary';
+COMMENT ON FUNCTION funnel_summary_out(funnel_summary) IS 'text output of funnel_summary';
+COMMENT ON FUNCTION funnel_summary_recv(internal) IS 'binary input of funnel_summary (validates every field)';
+COMMENT ON FUNCTION funnel_summary_send(funnel_summary) IS 'binary output of funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, abm_stage) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, abm_stage, numeric) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, timestamptz[]) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, timestamptz[], numeric) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_combine(funnel_summary, funnel_summary) IS 'aggregate combine function: exact sum of two partial funnel_summary states';
+COMMENT ON FUNCTION funnel_rollup(funnel_summary, funnel_summary) IS 'rollup() transition: adds one stored funnel_summary';

@@ -283,14 +283,13 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 107 user-facing functions + 1 TODO = 114)
+-- Comments (6 types + 107 user-facing functions + 1 for all support functions = 114)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
                     'cost_summary', 'funnel_summary']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
-SELECT todo('support functions (I/O, comparison, transition, combine, inverse) have no COMMENT in the install script', 1);
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
           NULL, 'support functions have a comment too')
   FROM tap_api WHERE support;
