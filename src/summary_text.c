@@ -95,7 +95,7 @@ summary_text_money(SummaryTextReader *r, const char *name)
 	AbmAmount	amount;
 
 	if (!abm_money_parse(value, len, &amount))
-		summary_text_error(r, "Field \"%s\" must be a non-negative plain decimal with at most %d decimal places and 38 digits, got \"%.*s\".",
+		summary_text_error(r, "Field \"%s\" must be a non-negative plain decimal with at most %d decimal places whose digits fit in 128 bits, got \"%.*s\".",
 						   name, ABM_MONEY_MAX_SCALE, len, value);
 	return amount;
 }
