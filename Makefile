@@ -8,7 +8,7 @@ DATA        = abm--1.0.sql abm--1.0--1.1.sql
 HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
-REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup
+REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 
 PG_CONFIG ?= pg_config

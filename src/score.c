@@ -184,6 +184,18 @@ score_summary_recv(PG_FUNCTION_ARGS)
 }
 
 /*
+ * A moving window that removed every response must look like the initial
+ * value again (scale 0-10), as a fresh aggregate over its empty frame
+ * would: the scale belongs to the responses, not to the window.
+ */
+static void
+score_forget_scale_if_empty(ScoreSummary *s, int sign)
+{
+	if (sign < 0 && score_is_empty(s))
+		s->hdr.flags = SCALE_NPS;
+}
+
+/*
  * One response, which must lie on the summary's scale: added (sign 1) or,
  * for a moving window, removed again (sign -1).
  */
@@ -201,6 +213,7 @@ score_add_response(ScoreSummary *s, int32 score, int sign)
 	s->counts[score] = abm_count_add(s->counts[score], sign, "score_summary responses");
 	if (s->counts[score] < 0)
 		elog(ERROR, "score_summary: removed a response that was never added");
+	score_forget_scale_if_empty(s, sign);
 }
 
 /* score_agg(score) and nps_score(score): the state's own scale. */
@@ -278,6 +291,7 @@ score_merge(FunctionCallInfo fcinfo, int sign)
 			elog(ERROR, "score_summary: removed responses that were never added");
 	}
 	(void) score_responses_of(s);	/* the total must fit too */
+	score_forget_scale_if_empty(s, sign);
 	PG_RETURN_POINTER(s);
 }
 

@@ -29,6 +29,9 @@ z_for_confidence(float8 confidence)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("confidence must lie strictly between 0 and 1, got %g", confidence),
 				 errhint("Use e.g. 0.95 for a 95%% interval.")));
+	/* From the upper tail when it is the small side: (1 - c) / 2 is exact there. */
+	if (confidence >= 0.5)
+		return -abm_normal_quantile((1.0 - confidence) / 2.0);
 	return abm_normal_quantile((1.0 + confidence) / 2.0);
 }
 
@@ -241,8 +244,10 @@ proportion_test(PG_FUNCTION_ARGS)
 	if (a->trials == 0 || b->trials == 0)
 		PG_RETURN_DATUM(float8_row(fcinfo, none, isnull, 3));
 	pooled = ((double) a->successes + (double) b->successes) / (n1 + n2);
+	/* x1/n1 - x2/n2 = (x1 n2 - x2 n1) / (n1 n2), the numerator exact in 128 bits */
 	PG_RETURN_DATUM(z_test_row(fcinfo,
-							   (double) a->successes / n1 - (double) b->successes / n2,
+							   (double) ((int128) a->successes * b->trials -
+										 (int128) b->successes * a->trials) / (n1 * n2),
 							   sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2))));
 }
 
