@@ -232,7 +232,8 @@ score_step_csat(FunctionCallInfo fcinfo, int sign)
 {
 	ScoreSummary *s = SCORE_STATE(0);
 
-	if (score_is_empty(s))
+	/* The initial value is 1-5; only an emptied window is back at 0-10. */
+	if (s->hdr.flags == SCALE_NPS && score_is_empty(s))
 		s->hdr.flags = CSAT_SCALE_DEFAULT;
 	score_add_response(s, PG_GETARG_INT32(1), sign);
 	PG_RETURN_POINTER(s);
@@ -246,9 +247,12 @@ score_step_scaled(FunctionCallInfo fcinfo, int sign)
 	int32		scale_max = PG_GETARG_INT32(2);
 
 	check_scale_max(scale_max);
-	if (score_is_empty(s))
+	/* Per row: compare first, look at the counts only when the scale differs. */
+	if (s->hdr.flags == scale_max)
+		;
+	else if (score_is_empty(s))
 		s->hdr.flags = (uint8) scale_max;
-	else if (s->hdr.flags != scale_max)
+	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("scale_max changed from %d to %d within one aggregate",
@@ -265,11 +269,14 @@ score_merge(FunctionCallInfo fcinfo, int sign)
 	ScoreSummary *s = SCORE_STATE(0);
 	ScoreSummary *other = SCORE_ARG(1);
 
-	if (score_is_empty(other))
+	/* Same scale is the common case: only a difference needs the counts. */
+	if (s->hdr.flags == other->hdr.flags)
+		;
+	else if (score_is_empty(other))
 		PG_RETURN_POINTER(s);
-	if (score_is_empty(s))
+	else if (score_is_empty(s))
 		s->hdr.flags = other->hdr.flags;
-	else if (s->hdr.flags != other->hdr.flags)
+	else
 	{
 		StringInfoData a;
 		StringInfoData b;
