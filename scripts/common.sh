@@ -16,7 +16,10 @@ ABM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ABM_SCRATCH=$ABM_ROOT/tmp_check
 
 # Everything a fresh Debian 12 machine lacks to build and test abm.
-# libtap-parser-sourcehandler-pgtap-perl provides pg_prove.
+# libtap-parser-sourcehandler-pgtap-perl provides pg_prove. The client test
+# (clients/run_clients.sh) needs a JDK (javac; default-jdk-headless is
+# OpenJDK 17 on Debian 12), pgjdbc (/usr/share/java/postgresql.jar) and
+# psycopg2 for Debian's /usr/bin/python3, which also runs the doc examples.
 ABM_PACKAGES=(
     "postgresql-$ABM_PG_VERSION"
     "postgresql-server-dev-$ABM_PG_VERSION"
@@ -24,6 +27,9 @@ ABM_PACKAGES=(
     libtap-parser-sourcehandler-pgtap-perl
     make
     gcc
+    default-jdk-headless
+    libpostgresql-jdbc-java
+    python3-psycopg2
 )
 
 abm_say() { printf '==> %s\n' "$*"; }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # make test: on Debian 12, install what is missing, build and install abm,
-# start a throwaway PostgreSQL 15 cluster, and run both test suites in it:
-# pg_regress (make installcheck; sql/ and expected/) first, then pgTAP
-# (pg_prove over test/*.sql) last, so the output ends with pg_prove's summary.
-# Exits non-zero when either suite fails.
+# start a throwaway PostgreSQL 15 cluster, and run in it: pg_regress (make
+# installcheck; sql/ and expected/) first; then the client test (JDBC and
+# psycopg2, clients/run_clients.sh), the META.json check and the docs' SQL
+# examples (clients/run_doc_examples.py); then pgTAP (pg_prove over
+# test/*.sql) last, so the output ends with pg_prove's summary. Exits non-zero
+# when any of them fails.
 #
 # Usage: scripts/test.sh     (from any directory; as root it installs packages)
 set -euo pipefail
@@ -13,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # Runs inside the cluster (abm_in_cluster sets PGHOST, PGPORT, ...).
 run_suites() {
     cd "$ABM_ROOT"
-    local regress_rc=0 prove_rc=0 tests
+    local regress_rc=0 clients_rc=0 docs_rc=0 prove_rc=0 tests
 
     abm_say "pg_regress: make installcheck (PostgreSQL $ABM_PG_VERSION on port $PGPORT)"
     rm -rf results regression.diffs regression.out
@@ -26,6 +28,21 @@ run_suites() {
         fi
         abm_print_server_log 100 || true
         echo "pg_regress FAILED (exit $regress_rc): make test will fail whatever pgTAP says"
+    fi
+
+    abm_say "clients: dashboard queries through JDBC and psycopg2 (clients/run_clients.sh)"
+    ABM_SCRATCH=$ABM_SCRATCH bash clients/run_clients.sh || clients_rc=$?
+    if ((clients_rc != 0)); then
+        abm_print_server_log 100 || true
+        echo "client test FAILED (exit $clients_rc): make test will fail whatever pgTAP says"
+    fi
+
+    abm_say "docs: META.json, and every SQL block of README.md and docs/*.md (clients/run_doc_examples.py)"
+    /usr/bin/python3 clients/check_meta.py || docs_rc=$?
+    /usr/bin/python3 clients/run_doc_examples.py || docs_rc=$?
+    if ((docs_rc != 0)); then
+        abm_print_server_log 100 || true
+        echo "doc check FAILED (exit $docs_rc): make test will fail whatever pgTAP says"
     fi
 
     abm_say "pgTAP: pg_prove test/*.sql"
@@ -49,7 +66,7 @@ run_suites() {
             tail -n 3 "$ABM_SCRATCH/pg_prove.out"
         fi
     fi
-    ((regress_rc == 0 && prove_rc == 0))
+    ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && prove_rc == 0))
 }
 
 if [[ ${1:-} == --in-cluster ]]; then
