@@ -34,3 +34,9 @@ demo:
 # pgTAP suite against an already running server (PG* environment variables).
 prove:
 	pg_prove --ext .sql -v test/
+
+.PHONY: bench
+# Speed against plain SQL and the scan floor in a throwaway cluster; writes
+# bench/results.md. ROWS=n rows per table (default 10000000). See bench/run.sh.
+bench:
+	ROWS="$(ROWS)" bash bench/run.sh
