@@ -3,7 +3,8 @@
 # start a throwaway PostgreSQL 15 cluster, and run in it: pg_regress (make
 # installcheck; sql/ and expected/) first; then the client test (JDBC and
 # psycopg2, clients/run_clients.sh), the META.json check and the docs' SQL
-# examples (clients/run_doc_examples.py); then pgTAP (pg_prove over
+# examples (clients/run_doc_examples.py) and the pg_dump/pg_restore round
+# trip (scripts/dump_restore.sh); then pgTAP (pg_prove over
 # test/*.sql) last, so the output ends with pg_prove's summary. Exits non-zero
 # when any of them fails.
 #
@@ -15,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # Runs inside the cluster (abm_in_cluster sets PGHOST, PGPORT, ...).
 run_suites() {
     cd "$ABM_ROOT"
-    local regress_rc=0 clients_rc=0 docs_rc=0 prove_rc=0 tests
+    local regress_rc=0 clients_rc=0 docs_rc=0 dump_rc=0 prove_rc=0 tests
 
     abm_say "pg_regress: make installcheck (PostgreSQL $ABM_PG_VERSION on port $PGPORT)"
     rm -rf results regression.diffs regression.out
@@ -45,6 +46,13 @@ run_suites() {
         echo "doc check FAILED (exit $docs_rc): make test will fail whatever pgTAP says"
     fi
 
+    abm_say "durability: pg_dump / pg_restore of every abm type (scripts/dump_restore.sh)"
+    bash scripts/dump_restore.sh || dump_rc=$?
+    if ((dump_rc != 0)); then
+        abm_print_server_log 100 || true
+        echo "dump/restore test FAILED (exit $dump_rc): make test will fail whatever pgTAP says"
+    fi
+
     abm_say "pgTAP: pg_prove test/*.sql"
     tests=(test/*.sql)
     if [[ ! -e ${tests[0]} ]]; then
@@ -66,7 +74,7 @@ run_suites() {
             tail -n 3 "$ABM_SCRATCH/pg_prove.out"
         fi
     fi
-    ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && prove_rc == 0))
+    ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && dump_rc == 0 && prove_rc == 0))
 }
 
 if [[ ${1:-} == --in-cluster ]]; then
