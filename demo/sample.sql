@@ -1,11 +1,12 @@
--- A small, fixed sample ABM data set for the abm demo (make demo).
+-- A small, fixed sample ABM data set: the tables the examples of README.md and
+-- docs/*.md run over (the tests load it through clients/doc_fixture.sql).
+-- `make demo` uses the larger generated warehouse of demo/warehouse.sql.
 -- One quarter of a fictional B2B company's account-based marketing: 40 target
 -- accounts in three tiers, their opportunities, surveys, revenue and ads.
 -- All companies are invented. Needs the abm extension; re-runnable: it
 -- rebuilds the schema abm_demo from scratch.
 --
---   psql -X -v ON_ERROR_STOP=1 -d DB -c 'CREATE EXTENSION IF NOT EXISTS abm' \
---        -f demo/sample.sql -f demo/report.sql
+--   psql -X -v ON_ERROR_STOP=1 -d DB -c 'CREATE EXTENSION IF NOT EXISTS abm' -f demo/sample.sql
 
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS abm_demo CASCADE;

@@ -1,0 +1,221 @@
+-- The abm demo dashboard over the warehouse of demo/warehouse.sql.
+--
+--   psql -X -v ON_ERROR_STOP=1 -P footer=off -d DB -f demo/dashboard.sql
+--
+-- Every figure is computed by abm: rates come back as fractions (0.25) and
+-- NPS as an index (-100..100); pct() and the round() calls only format them.
+-- The reporting year is 2025, the last of the warehouse's two years.
+
+\set ON_ERROR_STOP on
+SET search_path = warehouse, public;
+SET client_min_messages = warning;
+
+CREATE OR REPLACE FUNCTION pg_temp.pct(fraction double precision, digits integer DEFAULT 1)
+RETURNS text LANGUAGE sql IMMUTABLE STRICT
+AS $$ SELECT to_char(100 * fraction, 'FM99990.' || repeat('0', digits)) || '%' $$;
+
+\echo '======================================================================'
+\echo ' abm demo dashboard: a B2B ABM warehouse, 2024-2025 (report year 2025)'
+\echo '======================================================================'
+SELECT (SELECT count(*) FROM accounts) AS accounts,
+       (SELECT count(*) FROM accounts WHERE is_target) AS "target accounts",
+       (SELECT count(*) FROM contacts) AS contacts,
+       (SELECT count(*) FROM touches) AS touches,
+       (SELECT count(*) FROM opportunities) AS opportunities,
+       (SELECT count(*) FROM survey_responses) AS "survey answers",
+       (SELECT count(*) FROM campaign_days) AS "campaign days";
+
+\echo
+\echo '== 1. Account funnel (target accounts, both years) =='
+\echo 'Cumulative: an account counts at every stage up to its furthest. Spend per'
+\echo 'account = all paid spend on the target accounts / accounts reaching the stage.'
+SELECT stage,
+       accounts,
+       pg_temp.pct(share_of_target) AS "of target",
+       pg_temp.pct(conversion_rate) AS "from previous",
+       round(spend_per_account) AS "spend/account",
+       round(avg_days_from_previous::numeric, 1) AS "days from previous",
+       bar
+FROM funnel_stages((SELECT funnel_agg(a.reached_at, coalesce(s.spend, 0))
+                    FROM accounts AS a LEFT JOIN account_spend AS s USING (account_id)
+                    WHERE a.is_target));
+
+\echo
+\echo '== 2. Win rate by tier (new-business deals closed in 2025) =='
+\echo 'Win rate = won / (won + lost); open deals are left out. The 95% Wilson'
+\echo 'interval says how far the rate could be from the truth with this many deals.'
+SELECT coalesce('tier ' || a.tier, 'all') AS accounts,
+       successes(d) AS won,
+       failures(d) AS lost,
+       pg_temp.pct(win_rate(d)) AS "win rate",
+       pg_temp.pct(wilson_lower(d)) || ' .. ' || pg_temp.pct(wilson_upper(d)) AS "95% interval",
+       pg_temp.pct(weighted_win_rate(d)) AS "amount-weighted",
+       success_amount(d) AS "won ACV"
+FROM (SELECT a.tier, ratio_agg(o.won, o.amount) AS d
+      FROM opportunities AS o JOIN accounts AS a USING (account_id)
+      WHERE o.kind = 'new business' AND o.closed_at >= '2025-01-01' AND o.closed_at < '2026-01-01'
+      GROUP BY GROUPING SETS ((a.tier), ())) AS a
+ORDER BY a.tier NULLS LAST;
+
+\echo
+\echo '== 3. Revenue retention, January to December 2025 (ARR = 12 x MRR) =='
+\echo 'NRR = December ARR / January ARR of January customers; GRR caps each at its'
+\echo 'January ARR. Churned customers count with 0; new 2025 customers count in neither.'
+WITH arr AS (
+    SELECT coalesce(j.account_id, d.account_id) AS account_id,
+           12 * j.mrr AS start_arr, 12 * d.mrr AS end_arr
+    FROM (SELECT account_id, mrr FROM subscriptions WHERE month = '2025-01-01') AS j
+    FULL JOIN (SELECT account_id, mrr FROM subscriptions WHERE month = '2025-12-01') AS d USING (account_id)
+)
+SELECT coalesce('tier ' || tier, 'all') AS accounts,
+       accounts(r) AS customers,
+       start_revenue(r) AS "start ARR",
+       expansion(r) AS expansion,
+       contraction(r) AS contraction,
+       churned_revenue(r) AS churn,
+       end_revenue(r) AS "end ARR",
+       pg_temp.pct(nrr(r)) AS nrr,
+       pg_temp.pct(grr(r)) AS grr,
+       pg_temp.pct(logo_retention(r)) AS "logo retention",
+       new_accounts(r) AS "new customers"
+FROM (SELECT a.tier, retention_agg(arr.start_arr, arr.end_arr) AS r
+      FROM arr JOIN accounts AS a USING (account_id)
+      GROUP BY GROUPING SETS ((a.tier), ())) AS t
+ORDER BY tier NULLS LAST;
+
+\echo
+\echo '== 4. Customer voice by quarter =='
+\echo 'NPS = 100 x (promoters 9-10 - detractors 0-6) / answers, with its 95% margin'
+\echo 'of error; CSAT = share of 1-5 support ratings that are 4 or 5.'
+SELECT to_char(q.quarter, 'YYYY "Q"Q') AS quarter,
+       responses(q.nps) AS answers,
+       round(i.nps::numeric, 1) AS nps,
+       '± ' || round(((i.upper - i.lower) / 2)::numeric, 1) AS margin,
+       round(i.lower::numeric, 1) || ' .. ' || round(i.upper::numeric, 1) AS "95% interval",
+       responses(q.csat) AS ratings,
+       pg_temp.pct(csat(q.csat)) AS csat
+FROM (SELECT date_trunc('quarter', responded_at) AS quarter,
+             score_agg(score) FILTER (WHERE survey = 'nps') AS nps,
+             score_agg(score, 5) FILTER (WHERE survey = 'csat') AS csat
+      FROM survey_responses
+      GROUP BY 1) AS q
+CROSS JOIN LATERAL nps_interval(q.nps) AS i
+ORDER BY q.quarter;
+
+\echo 'Did NPS move between the last two quarters? (z-test of two NPS)'
+SELECT round(t.difference::numeric, 1) AS "Q4 - Q3",
+       round(t.z::numeric, 2) AS z,
+       round(t.p_value::numeric, 3) AS "p-value"
+FROM nps_test((SELECT score_agg(score) FROM survey_responses
+               WHERE survey = 'nps' AND responded_at >= '2025-10-01' AND responded_at < '2026-01-01'),
+              (SELECT score_agg(score) FROM survey_responses
+               WHERE survey = 'nps' AND responded_at >= '2025-07-01' AND responded_at < '2025-10-01')) AS t;
+
+\echo
+\echo '== 5. Paid channels in 2025 =='
+\echo 'CTR = clicks / impressions (email: clicks / delivered); CPL = spend / leads.'
+SELECT c.channel,
+       sum(cd.impressions) AS impressions,
+       sum(cd.delivered) AS delivered,
+       sum(cd.clicks) AS clicks,
+       pg_temp.pct(ctr(cd.clicks, cd.impressions), 3) AS ctr,
+       pg_temp.pct(vtr(cd.completed_views, cd.impressions)) AS "video completion",
+       pg_temp.pct(open_rate(cd.opened, cd.delivered)) AS "open rate",
+       pg_temp.pct(click_rate(cd.clicks, cd.delivered), 2) AS "click rate",
+       sum(cd.spend) AS spend,
+       sum(cd.leads) AS leads,
+       round(cpl(cd.spend, cd.leads), 2) AS cpl
+FROM campaign_days AS cd JOIN campaigns AS c USING (campaign_id)
+WHERE cd.day >= '2025-01-01'
+GROUP BY c.channel
+ORDER BY sum(cd.spend) DESC;
+
+\echo 'Is the best ad CTR really better than the runner-up? (two-proportion z-test)'
+WITH ad AS (
+    SELECT c.channel, ratio_agg(cd.clicks, cd.impressions) AS clicks
+    FROM campaign_days AS cd JOIN campaigns AS c USING (campaign_id)
+    WHERE cd.day >= '2025-01-01' AND cd.impressions IS NOT NULL
+    GROUP BY c.channel
+), ranked AS (
+    SELECT channel, clicks, row_number() OVER (ORDER BY rate(clicks) DESC) AS place FROM ad
+)
+SELECT b.channel AS best, pg_temp.pct(rate(b.clicks), 3) AS "its CTR",
+       r.channel AS "runner-up", pg_temp.pct(rate(r.clicks), 3) AS "its CTR ",
+       pg_temp.pct(t.difference, 3) AS difference,
+       round(t.z::numeric, 1) AS z,
+       CASE WHEN t.p_value < 0.001 THEN '< 0.001' ELSE round(t.p_value::numeric, 3)::text END AS "p-value"
+FROM ranked AS b
+JOIN ranked AS r ON b.place = 1 AND r.place = 2
+CROSS JOIN LATERAL proportion_test(b.clicks, r.clicks) AS t;
+
+\echo
+\echo '== 6. Acquisition cost (target accounts, both years) =='
+\echo 'All paid spend on target accounts, divided by the accounts that reached each'
+\echo 'stage: spend on accounts that never got there is still cost.'
+SELECT sum(coalesce(s.spend, 0)) AS spend,
+       round(cost_per_unit(cost_agg(coalesce(s.spend, 0), a.furthest_stage >= 'engaged')), 2) AS "per engaged",
+       round(cost_per_unit(cost_agg(coalesce(s.spend, 0), a.furthest_stage >= 'opportunity')), 2) AS "per opportunity",
+       round(cac(coalesce(s.spend, 0), a.furthest_stage >= 'won'), 2) AS "CAC (per won)",
+       count(*) FILTER (WHERE a.furthest_stage >= 'won') AS "won accounts"
+FROM accounts AS a LEFT JOIN account_spend AS s USING (account_id)
+WHERE a.is_target;
+
+\echo 'Unit economics: LTV from December ARPA, 80% gross margin and 2025 monthly'
+\echo 'logo churn; LTV/CAC and months to pay back CAC.'
+WITH economics AS (
+    SELECT (SELECT avg(mrr) FROM subscriptions WHERE month = '2025-12-01') AS arpa,
+           (SELECT 1 - power(logo_retention(retention_agg(j.mrr, d.mrr)), 1.0 / 11)
+            FROM (SELECT account_id, mrr FROM subscriptions WHERE month = '2025-01-01') AS j
+            LEFT JOIN (SELECT account_id, mrr FROM subscriptions WHERE month = '2025-12-01') AS d
+                   USING (account_id)) AS monthly_churn,
+           (SELECT cac(coalesce(s.spend, 0), a.furthest_stage >= 'won')
+            FROM accounts AS a LEFT JOIN account_spend AS s USING (account_id)
+            WHERE a.is_target) AS cac
+)
+SELECT round(arpa, 2) AS "monthly ARPA",
+       pg_temp.pct(monthly_churn, 2) AS "monthly churn",
+       round(clv(arpa, 0.8, monthly_churn)) AS ltv,
+       round(cac) AS cac,
+       round(ltv_to_cac(clv(arpa, 0.8, monthly_churn), cac)::numeric, 1) AS "LTV/CAC",
+       round(cac_payback_months(cac, arpa, 0.8)::numeric, 1) AS "payback months"
+FROM economics;
+
+\echo
+\echo '== 7. Rolled up from stored daily summaries =='
+\echo 'A nightly job stores one row per day and channel (daily_channel_summaries) and'
+\echo 'per day and tier (daily_nps_summaries); rollup() combines them exactly.'
+SELECT to_char(date_trunc('quarter', day), 'YYYY "Q"Q') AS quarter,
+       count(*) AS "daily rows",
+       pg_temp.pct(rate(rollup(clicks) FILTER (WHERE channel = 'linkedin')), 3) AS "LinkedIn CTR",
+       pg_temp.pct(rate(rollup(clicks) FILTER (WHERE channel = 'display')), 3) AS "display CTR",
+       round(cpl(rollup(lead_cost)), 2) AS "CPL, all channels"
+FROM daily_channel_summaries
+WHERE day >= '2025-01-01'
+GROUP BY 1
+ORDER BY 1;
+
+\echo 'The same 2025 figures from the raw rows, to show the rollup is exact:'
+SELECT pg_temp.pct(ctr(cd.clicks, cd.impressions) FILTER (WHERE c.channel = 'linkedin'), 3) AS "LinkedIn CTR",
+       pg_temp.pct(ctr(cd.clicks, cd.impressions) FILTER (WHERE c.channel = 'display'), 3) AS "display CTR",
+       round(cpl(cd.spend, cd.leads), 2) AS "CPL, all channels",
+       (SELECT rollup(clicks) FROM daily_channel_summaries WHERE day >= '2025-01-01' AND channel = 'linkedin')::text
+         = (ratio_agg(cd.clicks, cd.impressions) FILTER (WHERE c.channel = 'linkedin'))::text AS "same LinkedIn summary"
+FROM campaign_days AS cd JOIN campaigns AS c USING (campaign_id)
+WHERE cd.day >= '2025-01-01';
+
+\echo '2025 NPS by tier: rollup of the daily summaries is exact; the mean of the'
+\echo 'daily NPS values (what a dashboard averaging a stored NPS would show) is not.'
+SELECT coalesce('tier ' || tier, 'all') AS accounts,
+       count(*) AS "daily rows",
+       responses(rollup(scores)) AS answers,
+       round(nps_score(rollup(scores))::numeric, 1) AS "NPS (rollup)",
+       round(avg(nps_score(scores))::numeric, 1) AS "mean of daily NPS (wrong)"
+FROM daily_nps_summaries
+WHERE day >= '2025-01-01'
+GROUP BY GROUPING SETS ((tier), ())
+ORDER BY tier NULLS LAST;
+
+\if :{?load_seconds}
+\echo
+\echo 'Warehouse generated in' :load_seconds 's.'
+\endif
