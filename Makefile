@@ -8,7 +8,8 @@ DATA        = abm--1.0.sql abm--1.0--1.1.sql
 HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
-REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade
+REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade \
+               overflow hardening
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 
 PG_CONFIG ?= pg_config
@@ -28,8 +29,11 @@ $(OBJS): $(wildcard src/*.h)
 test:
 	bash scripts/test.sh
 
+# The demo warehouse (demo/warehouse.sql) and its dashboard (demo/dashboard.sql)
+# in a cluster left running. SCALE=n multiplies its size (default 1: ~5,000
+# accounts, ~1,000,000 touches).
 demo:
-	bash scripts/demo.sh
+	SCALE="$(SCALE)" bash scripts/demo.sh
 
 # pgTAP suite against an already running server (PG* environment variables).
 prove:
@@ -40,3 +44,25 @@ prove:
 # bench/results.md. ROWS=n rows per table (default 10000000). See bench/run.sh.
 bench:
 	ROWS="$(ROWS)" bash bench/run.sh
+
+.PHONY: bench-memory
+# Peak backend memory of each kind of aggregate over 10^6 and 10^8 rows
+# (MEMORY_ROWS=n to change the latter); writes bench/memory.md.
+bench-memory:
+	MEMORY_ROWS="$(MEMORY_ROWS)" bash bench/memory.sh
+
+.PHONY: fuzz sqlsmith valgrind
+# Hardening (docs/hardening.md), each in a throwaway cluster:
+#   make fuzz [CASES=n] [SEED=s]       mutated text and binary input of every type
+#                                      (default 100000 text + 100000 binary cases per type)
+#   make sqlsmith [QUERIES=n] [SEED=s] random SQL from SQLsmith (default 20000 queries)
+#   make valgrind                      pg_regress with the server under Valgrind memcheck
+# make test runs short versions of fuzz and sqlsmith.
+fuzz:
+	bash scripts/fuzz.sh $(CASES) $(SEED)
+
+sqlsmith:
+	bash scripts/sqlsmith.sh $(QUERIES) $(SEED)
+
+valgrind:
+	bash scripts/valgrind.sh

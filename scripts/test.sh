@@ -4,7 +4,8 @@
 # installcheck; sql/ and expected/) first; then the client test (JDBC and
 # psycopg2, clients/run_clients.sh), the META.json check and the docs' SQL
 # examples (clients/run_doc_examples.py) and the pg_dump/pg_restore round
-# trip (scripts/dump_restore.sh); then pgTAP (pg_prove over
+# trip (scripts/dump_restore.sh), a short fuzz run (fuzz/fuzz.py), a small demo warehouse and its dashboard;
+# then pgTAP (pg_prove over
 # test/*.sql) last, so the output ends with pg_prove's summary. Exits non-zero
 # when any of them fails.
 #
@@ -16,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # Runs inside the cluster (abm_in_cluster sets PGHOST, PGPORT, ...).
 run_suites() {
     cd "$ABM_ROOT"
-    local regress_rc=0 clients_rc=0 docs_rc=0 dump_rc=0 prove_rc=0 tests
+    local regress_rc=0 clients_rc=0 docs_rc=0 dump_rc=0 fuzz_rc=0 demo_rc=0 prove_rc=0 tests
 
     abm_say "pg_regress: make installcheck (PostgreSQL $ABM_PG_VERSION on port $PGPORT)"
     rm -rf results regression.diffs regression.out
@@ -53,6 +54,28 @@ run_suites() {
         echo "dump/restore test FAILED (exit $dump_rc): make test will fail whatever pgTAP says"
     fi
 
+    abm_say "hardening: 5,000 fuzzed text and binary inputs per type (fuzz/fuzz.py; make fuzz runs 100,000)"
+    local log
+    log=$(abm_server_log)
+    /usr/bin/python3 fuzz/fuzz.py --cases 5000 --seed 1 ${log:+--server-log "$log"} || fuzz_rc=$?
+    if ((fuzz_rc != 0)); then
+        abm_print_server_log 100 || true
+        echo "fuzz FAILED (exit $fuzz_rc): make test will fail whatever pgTAP says"
+    fi
+
+    abm_say "demo: the warehouse at SCALE=0.05 and its dashboard (demo/*.sql)"
+    psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE abm_demo_smoke'
+    if PGDATABASE=abm_demo_smoke psql -X -q -v ON_ERROR_STOP=1 -P footer=off \
+        -c 'CREATE EXTENSION abm' -v scale=0.05 -f demo/warehouse.sql -f demo/dashboard.sql \
+        >"$ABM_SCRATCH/demo.out" 2>&1 &&
+        grep -q 'mean of daily NPS' "$ABM_SCRATCH/demo.out"; then
+        echo "demo dashboard: $(wc -l <"$ABM_SCRATCH/demo.out") lines, ok"
+    else
+        cat "$ABM_SCRATCH/demo.out"
+        echo "demo FAILED: make test will fail whatever pgTAP says"
+        demo_rc=1
+    fi
+
     abm_say "pgTAP: pg_prove test/*.sql"
     tests=(test/*.sql)
     if [[ ! -e ${tests[0]} ]]; then
@@ -74,7 +97,7 @@ run_suites() {
             tail -n 3 "$ABM_SCRATCH/pg_prove.out"
         fi
     fi
-    ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && dump_rc == 0 && prove_rc == 0))
+    ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && dump_rc == 0 && fuzz_rc == 0 && demo_rc == 0 && prove_rc == 0))
 }
 
 if [[ ${1:-} == --in-cluster ]]; then

@@ -170,17 +170,29 @@ abm_amount_from_numeric(Datum numeric, const char *what)
 						what, dscale, ABM_MONEY_MAX_SCALE),
 				 errhint("Round the amounts first, e.g. round(amount, 2).")));
 
-	/* The digits as one integer, then shifted to units of 10^-dscale. */
+	/*
+	 * The digits as one integer, then shifted to units of 10^-dscale.  The
+	 * last base-10000 group may run up to three digits past dscale (always
+	 * zeros): drop them as that group is folded in, not after, or a value of
+	 * 37 or 38 significant digits would overflow on the way to fitting.
+	 */
+	exponent = NUM_BASE_DIGITS * (weight - ndigits + 1) + dscale;
 	for (int i = 0; i < ndigits; i++)
 	{
 		int16		d;
+		int			group_digits = NUM_BASE_DIGITS;
 
 		memcpy(&d, digits + i * sizeof(int16), sizeof(int16));
-		if (__builtin_mul_overflow(units, NUM_BASE, &units) ||
+		if (i == ndigits - 1 && exponent < 0 && exponent > -NUM_BASE_DIGITS)
+		{
+			group_digits += exponent;
+			d /= (int16) pow10_of(-exponent);
+			exponent = 0;
+		}
+		if (__builtin_mul_overflow(units, (int) pow10_of(group_digits), &units) ||
 			__builtin_add_overflow(units, d, &units))
 			numeric_too_large(numeric, what);
 	}
-	exponent = NUM_BASE_DIGITS * (weight - ndigits + 1) + dscale;
 	if (exponent >= 0)
 	{
 		if (!scale_up(units, exponent, &units))
@@ -188,7 +200,7 @@ abm_amount_from_numeric(Datum numeric, const char *what)
 	}
 	else if (units != 0)
 	{
-		/* Digits past dscale are always zero in a stored numeric. */
+		/* Only a numeric with whole zero groups past dscale comes here. */
 		if (-exponent > ABM_MONEY_MAX_SCALE)
 			numeric_too_large(numeric, what);
 		units /= pow10_of(-exponent);
@@ -231,10 +243,16 @@ abm_amount_align(AbmAmount *a, AbmAmount *b)
 {
 	AbmAmount  *low = a->scale < b->scale ? a : b;
 	int			scale = Max(a->scale, b->scale);
+	int128		units;
 
-	if (!scale_up(low->units, scale - low->scale, &low->units))
+	/*
+	 * Into a local, not into low->units: on overflow the builtin leaves the
+	 * wrapped product in its output, and the message must name the amount.
+	 */
+	if (!scale_up(low->units, scale - low->scale, &units))
 		money_overflow(psprintf("%s cannot be written with %d decimal places",
 								amount_text(*low), scale));
+	low->units = units;
 	low->scale = scale;
 }
 

@@ -7,6 +7,7 @@
 #include "summary_text.h"
 
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 
 void
 summary_text_error(SummaryTextReader *r, const char *detail_fmt, ...)
@@ -17,6 +18,14 @@ summary_text_error(SummaryTextReader *r, const char *detail_fmt, ...)
 	va_start(args, detail_fmt);
 	vsnprintf(detail, sizeof(detail), detail_fmt, args);
 	va_end(args);
+
+	/*
+	 * The detail quotes part of the input, and vsnprintf may have cut it in
+	 * the middle of a multibyte character: end it at a character boundary,
+	 * or the message is not valid in the server encoding, and a client with
+	 * another encoding gets a conversion error (22021) instead of this one.
+	 */
+	detail[pg_mbcliplen(detail, strlen(detail), sizeof(detail) - 1)] = '\0';
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", r->type_name, r->input),
