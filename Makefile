@@ -56,7 +56,8 @@ bench-memory:
 #   make fuzz [CASES=n] [SEED=s]       mutated text and binary input of every type
 #                                      (default 100000 text + 100000 binary cases per type)
 #   make sqlsmith [QUERIES=n] [SEED=s] random SQL from SQLsmith (default 20000 queries)
-#   make valgrind                      pg_regress with the server under Valgrind memcheck
+#   make valgrind [VALGRIND_OPTS=...]  pg_regress with the server under Valgrind memcheck
+#                                      (e.g. VALGRIND_OPTS="--O0 stage ratio")
 # make test runs short versions of fuzz and sqlsmith.
 fuzz:
 	bash scripts/fuzz.sh $(CASES) $(SEED)
@@ -65,4 +66,4 @@ sqlsmith:
 	bash scripts/sqlsmith.sh $(QUERIES) $(SEED)
 
 valgrind:
-	bash scripts/valgrind.sh
+	bash scripts/valgrind.sh $(VALGRIND_OPTS)

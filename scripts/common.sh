@@ -19,7 +19,9 @@ ABM_SCRATCH=$ABM_ROOT/tmp_check
 # libtap-parser-sourcehandler-pgtap-perl provides pg_prove. The client test
 # (clients/run_clients.sh) needs a JDK (javac; default-jdk-headless is
 # OpenJDK 17 on Debian 12), pgjdbc (/usr/share/java/postgresql.jar) and
-# psycopg2 for Debian's /usr/bin/python3, which also runs the doc examples.
+# psycopg2 for Debian's /usr/bin/python3, which also runs the doc examples
+# and the fuzz harness; sqlsmith for the SQLsmith run (docs/hardening.md),
+# of which make test runs a short one. (scripts/valgrind.sh adds valgrind.)
 ABM_PACKAGES=(
     "postgresql-$ABM_PG_VERSION"
     "postgresql-server-dev-$ABM_PG_VERSION"
@@ -30,6 +32,7 @@ ABM_PACKAGES=(
     default-jdk-headless
     libpostgresql-jdbc-java
     python3-psycopg2
+    sqlsmith
 )
 
 abm_say() { printf '==> %s\n' "$*"; }

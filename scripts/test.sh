@@ -9,6 +9,9 @@
 # test/*.sql) last, so the output ends with pg_prove's summary. Exits non-zero
 # when any of them fails.
 #
+# Before all that, a short SQLsmith run (2,000 queries, scripts/sqlsmith.sh)
+# in a cluster of its own.
+#
 # Usage: scripts/test.sh     (from any directory; as root it installs packages)
 set -euo pipefail
 # shellcheck source=scripts/common.sh
@@ -106,5 +109,14 @@ if [[ ${1:-} == --in-cluster ]]; then
 fi
 
 abm_setup
+
+# SQLsmith first, in a cluster of its own (it changes server settings and
+# restarts the server), so that the output still ends with pg_prove's summary.
+sqlsmith_rc=0
+bash "$ABM_ROOT/scripts/sqlsmith.sh" 2000 1 || sqlsmith_rc=$?
+((sqlsmith_rc == 0)) || echo "sqlsmith FAILED (exit $sqlsmith_rc): make test will fail whatever pgTAP says"
+
 abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster (pg_virtualenv)"
-abm_in_cluster bash "$ABM_ROOT/scripts/test.sh" --in-cluster
+suites_rc=0
+abm_in_cluster bash "$ABM_ROOT/scripts/test.sh" --in-cluster || suites_rc=$?
+((sqlsmith_rc == 0 && suites_rc == 0))

@@ -61,3 +61,27 @@ SELECT retention_agg(0.00000000000000000000000000000000000001, 1.5) AS v;
 SELECT v::text::retention_summary::text = v::text AS round_trip
 FROM (SELECT retention_agg(0.00000000000000000000000000000000000001, 1.5) AS v) s;
 \pset format aligned
+
+-- SQLsmith (make sqlsmith) found the inverse transition functions, which
+-- anyone can call, reporting a removal of what was never added as an
+-- internal error (XX000). It is 22023 now, with the broken invariant:
+-- one win removed as a loss leaves successes 1 of 0 trials;
+\set VERBOSITY default
+SELECT ratio_inv(ratio_agg(true), false);
+\echo SQLSTATE :SQLSTATE
+-- no 5 to remove from a summary holding one 1;
+SELECT score_subtract(score_agg(1), score_agg(5));
+\echo SQLSTATE :SQLSTATE
+-- no won account to remove (this one returned NULL before);
+SELECT funnel_subtract(funnel_agg('target'::abm_stage), funnel_agg('won'::abm_stage));
+\echo SQLSTATE :SQLSTATE
+-- 1.5 - 2.5 of spend is negative;
+SELECT cost_subtract(cost_agg(1.5, true), cost_agg(2.5, true));
+\echo SQLSTATE :SQLSTATE
+-- a churned account removed from a summary with none: churned count -1.
+SELECT retention_subtract(retention_agg(10, 12), retention_agg(10, 0));
+\echo SQLSTATE :SQLSTATE
+-- Removing what was added is fine: 1 win - 1 win is empty; 1.50 - 0.5 of
+-- spend with the unit removed leaves 1.00 and no units.
+SELECT ratio_inv(ratio_agg(true), true);
+SELECT cost_inv(cost_agg(1.50, true), 0.5, true);

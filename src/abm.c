@@ -45,6 +45,21 @@ abm_summary_copy(FunctionCallInfo fcinfo, int argno, Size size)
 	return copy;
 }
 
+/*
+ * Moving-window aggregates only ever remove rows they added, so this is a
+ * direct call with arguments that do not match the state: a user error, not
+ * an internal one (the state passed in was copied, so nothing is damaged).
+ */
+void
+abm_removal_error(const char *type_name, const char *problem)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot remove from a %s what was never added to it", type_name),
+			 errdetail("%s", problem),
+			 errhint("The inverse transition functions undo earlier additions, for moving-window aggregates.")));
+}
+
 void
 abm_count_overflow(int64 a, int64 b, const char *what)
 {

@@ -73,6 +73,12 @@ extern AbmSummaryHeader *abm_summary_read(FunctionCallInfo fcinfo, int argno, Si
 extern AbmSummaryHeader *abm_summary_new(Size size);
 
 
+/*
+ * 22023 for an inverse transition (ratio_inv, score_subtract, ...) that took
+ * away what was never added: "problem" says which invariant broke.
+ */
+extern void abm_removal_error(const char *type_name, const char *problem) pg_attribute_noreturn();
+
 /* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
 extern void abm_count_overflow(int64 a, int64 b, const char *what) pg_attribute_noreturn();
 

@@ -34,6 +34,16 @@ cost_problem(const CostSummary *s)
 	return NULL;
 }
 
+/* After an inverse transition: 22023 if it took away what was never added. */
+static void
+cost_check_removal(const CostSummary *s)
+{
+	const char *problem = cost_problem(s);
+
+	if (problem != NULL)
+		abm_removal_error("cost_summary", problem);
+}
+
 PG_FUNCTION_INFO_V1(cost_summary_in);
 Datum
 cost_summary_in(PG_FUNCTION_ARGS)
@@ -144,10 +154,10 @@ cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_ar
 		else
 			cost_add_units(s, PG_GETARG_INT64(2), sign);
 	}
+	if (sign < 0)
+		cost_check_removal(s);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	if (sign < 0 && cost_problem(s) != NULL)
-		elog(ERROR, "cost_summary: removed a row that was never added");
 	PG_RETURN_POINTER(s);
 }
 
@@ -165,10 +175,10 @@ cost_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 
 	s->units = abm_count_add(s->units, sign * other->units, "cost_summary units");
 	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, other->hdr.scale);
+	if (sign < 0)
+		cost_check_removal(s);
 	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	if (sign < 0 && cost_problem(s) != NULL)
-		elog(ERROR, "cost_summary: removed rows that were never added");
 	PG_RETURN_POINTER(s);
 }
 

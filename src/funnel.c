@@ -320,8 +320,10 @@ funnel_add_times(FunnelSummary *s, ArrayType *reached, int sign)
 static FunnelSummary *
 funnel_check_removal(FunnelSummary *s)
 {
-	if (funnel_problem(s) != NULL)
-		elog(ERROR, "funnel_summary: removed an account that was never added");
+	const char *problem = funnel_problem(s);
+
+	if (problem != NULL)
+		abm_removal_error("funnel_summary", problem);
 	return s;
 }
 
@@ -345,9 +347,11 @@ funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
 			funnel_add_account(s, PG_GETARG_ABM_STAGE(1), sign);
 	}
 	funnel_add_spend(s, fcinfo, 2, sign);
+	if (sign < 0)
+		funnel_check_removal(s);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
+	PG_RETURN_POINTER(s);
 }
 
 /*
@@ -372,9 +376,11 @@ funnel_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 	}
 	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, o->hdr.scale);
 	funnel_check_total(s);
+	if (sign < 0)
+		funnel_check_removal(s);
 	if (!abm_scale_merge_rows(&s->hdr, scale_before, &o->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(sign > 0 ? s : funnel_check_removal(s));
+	PG_RETURN_POINTER(s);
 }
 
 ABM_SQL_FUNCTION(funnel_trans_stage, funnel_step(fcinfo, 1, false))

@@ -136,8 +136,10 @@ ratio_add_amount(RatioSummary *s, bool success, AbmAmount amount, int sign)
 static RatioSummary *
 ratio_check_removal(RatioSummary *s)
 {
-	if (ratio_problem(s) != NULL)
-		elog(ERROR, "ratio_summary: removed a row that was never added");
+	const char *problem = ratio_problem(s);
+
+	if (problem != NULL)
+		abm_removal_error("ratio_summary", problem);
 	return s;
 }
 
@@ -161,9 +163,11 @@ ratio_step_amount(FunctionCallInfo fcinfo, int sign, bool is_float8)
 					 is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "amount")
 					 : abm_amount_from_numeric(PG_GETARG_DATUM(2), "amount"),
 					 sign);
+	if (sign < 0)
+		ratio_check_removal(s);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
+	PG_RETURN_POINTER(s);
 }
 
 static Datum ratio_step_counts(FunctionCallInfo fcinfo, int sign);
@@ -217,9 +221,11 @@ ratio_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 	for (int i = 0; i < RATIO_MONEY_FIELDS; i++)
 		money[i] = sign * other->money[i];
 	abm_money_add_sums(s->money, RATIO_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	if (sign < 0)
+		ratio_check_removal(s);
 	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
+	PG_RETURN_POINTER(s);
 }
 
 ABM_SQL_FUNCTION(ratio_combine, ratio_merge(fcinfo, 1, false))

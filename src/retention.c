@@ -67,6 +67,16 @@ retention_problem(const RetentionSummary *s)
 	return NULL;
 }
 
+/* After an inverse transition: 22023 if it took away what was never added. */
+static void
+retention_check_removal(const RetentionSummary *s)
+{
+	const char *problem = retention_problem(s);
+
+	if (problem != NULL)
+		abm_removal_error("retention_summary", problem);
+}
+
 PG_FUNCTION_INFO_V1(retention_summary_in);
 Datum
 retention_summary_in(PG_FUNCTION_ARGS)
@@ -221,10 +231,10 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 		end = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "end_revenue")
 			: abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
 	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end, sign);
+	if (sign < 0)
+		retention_check_removal(s);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	if (sign < 0 && retention_problem(s) != NULL)
-		elog(ERROR, "retention_summary: removed an account that was never added");
 	PG_RETURN_POINTER(s);
 }
 
@@ -247,10 +257,10 @@ retention_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
 	for (int i = 0; i < RET_MONEY_FIELDS; i++)
 		money[i] = sign * other->money[i];
 	abm_money_add_sums(s->money, RET_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
+	if (sign < 0)
+		retention_check_removal(s);
 	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	if (sign < 0 && retention_problem(s) != NULL)
-		elog(ERROR, "retention_summary: removed accounts that were never added");
 	PG_RETURN_POINTER(s);
 }
 

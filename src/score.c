@@ -212,7 +212,7 @@ score_add_response(ScoreSummary *s, int32 score, int sign)
 						   : "Survey scores run from 1 to scale_max.")));
 	s->counts[score] = abm_count_add(s->counts[score], sign, "score_summary responses");
 	if (s->counts[score] < 0)
-		elog(ERROR, "score_summary: removed a response that was never added");
+		abm_removal_error("score_summary", "A score's count would be negative.");
 	score_forget_scale_if_empty(s, sign);
 }
 
@@ -295,7 +295,7 @@ score_merge(FunctionCallInfo fcinfo, int sign)
 	{
 		s->counts[k] = abm_count_add(s->counts[k], sign * other->counts[k], "score_summary responses");
 		if (s->counts[k] < 0)
-			elog(ERROR, "score_summary: removed responses that were never added");
+			abm_removal_error("score_summary", "A score's count would be negative.");
 	}
 	(void) score_responses_of(s);	/* the total must fit too */
 	score_forget_scale_if_empty(s, sign);
