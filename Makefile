@@ -56,8 +56,9 @@ bench-memory:
 #   make fuzz [CASES=n] [SEED=s]       mutated text and binary input of every type
 #                                      (default 100000 text + 100000 binary cases per type)
 #   make sqlsmith [QUERIES=n] [SEED=s] random SQL from SQLsmith (default 20000 queries)
-#   make valgrind [VALGRIND_OPTS=...]  pg_regress with the server under Valgrind memcheck
-#                                      (e.g. VALGRIND_OPTS="--O0 stage ratio")
+#   make valgrind [VALGRIND_ARGS=...] pg_regress with the server under Valgrind memcheck
+#                                      (e.g. VALGRIND_ARGS="--O0 stage ratio"; not VALGRIND_OPTS,
+#                                      which valgrind itself reads)
 # make test runs short versions of fuzz and sqlsmith.
 fuzz:
 	bash scripts/fuzz.sh $(CASES) $(SEED)
@@ -66,4 +67,4 @@ sqlsmith:
 	bash scripts/sqlsmith.sh $(QUERIES) $(SEED)
 
 valgrind:
-	bash scripts/valgrind.sh $(VALGRIND_OPTS)
+	bash scripts/valgrind.sh $(VALGRIND_ARGS)
