@@ -15,22 +15,9 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-if [[ -r $BENCH_DIR/../scripts/common.sh ]]; then
-    # abm_setup (packages, build, install), abm_say, ABM_* settings.
-    source "$BENCH_DIR/../scripts/common.sh"
-else
-    set -euo pipefail
-    ABM_PG_VERSION=15
-    ABM_PG_CONFIG=/usr/lib/postgresql/$ABM_PG_VERSION/bin/pg_config
-    ABM_ROOT=$(cd "$BENCH_DIR/.." && pwd)
-    ABM_SCRATCH=$ABM_ROOT/tmp_check
-    abm_say() { printf '==> %s\n' "$*"; }
-    abm_setup() {
-        cd "$ABM_ROOT"
-        make --no-print-directory PG_CONFIG="$ABM_PG_CONFIG"
-        make --no-print-directory PG_CONFIG="$ABM_PG_CONFIG" install
-    }
-fi
+# abm_setup (packages, build, install), abm_in_cluster, abm_say, ABM_* settings.
+# shellcheck source=scripts/common.sh
+source "$BENCH_DIR/../scripts/common.sh"
 
 ROWS=${ROWS:-10000000}
 [[ $ROWS =~ ^[0-9]+$ ]] && ((ROWS >= 10000)) ||
@@ -91,35 +78,21 @@ fi
 start=$SECONDS
 abm_setup
 abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster (pg_virtualenv)"
-mkdir -p "$ABM_SCRATCH"
-log=$ABM_SCRATCH/bench-pg_virtualenv.log
-started=$ABM_SCRATCH/bench-cluster-started
-rm -f "$started"
+ABM_CLUSTER_SETTINGS=(
+    "shared_buffers=${BENCH_SHARED_BUFFERS:-8GB}"
+    "work_mem=${BENCH_WORK_MEM:-256MB}"
+    maintenance_work_mem=1GB
+    max_parallel_workers_per_gather=2
+    "jit=${BENCH_JIT:-on}"
+    max_wal_size=8GB
+    checkpoint_timeout=30min
+    timezone=UTC
+)
 rc=0
-# -t: cluster in a temporary directory even as root. pg_virtualenv's own
-# messages go to $log; the benchmark writes to our stdout/stderr (fds 3, 4).
-LANG=C.UTF-8 LC_ALL=C.UTF-8 BENCH_STARTED=$started \
-    pg_virtualenv -t -v "$ABM_PG_VERSION" \
-    -o "shared_buffers=${BENCH_SHARED_BUFFERS:-8GB}" \
-    -o "work_mem=${BENCH_WORK_MEM:-256MB}" \
-    -o "maintenance_work_mem=1GB" \
-    -o "max_parallel_workers_per_gather=2" \
-    -o "jit=${BENCH_JIT:-on}" \
-    -o "max_wal_size=8GB" \
-    -o "checkpoint_timeout=30min" \
-    -o "timezone=UTC" \
-    bash -c 'touch "$BENCH_STARTED" && exec "$@" >&3 2>&4 3>&- 4>&-' abm-bench \
-    bash "$BENCH_DIR/run.sh" --in-cluster \
-    3>&1 4>&2 >"$log" 2>&1 </dev/null || rc=$?
-if [[ ! -e $started ]]; then
-    echo "error: could not start a throwaway PostgreSQL cluster (pg_virtualenv exit $rc):" >&2
-    cat "$log" >&2
-    exit $((rc == 0 ? 1 : rc))
-fi
-rm -f "$started"
+abm_in_cluster bash "$BENCH_DIR/run.sh" --in-cluster || rc=$?
 if ((rc != 0)); then
-    echo "make bench FAILED (exit $rc); pg_virtualenv log: $log" >&2
-    tail -n 30 "$log" >&2
+    echo "make bench FAILED (exit $rc); pg_virtualenv log: $ABM_SCRATCH/pg_virtualenv.log" >&2
+    tail -n 30 "$ABM_SCRATCH/pg_virtualenv.log" >&2
     exit "$rc"
 fi
 abm_say "make bench: done in $((SECONDS - start)) s; results in bench/results.md"

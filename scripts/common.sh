@@ -136,17 +136,23 @@ abm_setup() {
 # "Dropping cluster" line at exit, server logs on failure) go to
 # $ABM_SCRATCH/pg_virtualenv.log, so that CMD's last line is the last line of
 # output. That log is printed only when the cluster could not be started.
+# Server settings (name=value) in ABM_CLUSTER_SETTINGS are passed to the
+# server, as the benchmark does.
+ABM_CLUSTER_SETTINGS=()
 abm_in_cluster() {
     mkdir -p "$ABM_SCRATCH"
     local log=$ABM_SCRATCH/pg_virtualenv.log
     local started=$ABM_SCRATCH/cluster-started.$$
-    local rc=0
+    local rc=0 setting options=()
     rm -f "$started"
+    for setting in "${ABM_CLUSTER_SETTINGS[@]}"; do
+        options+=(-o "$setting")
+    done
 
     # C.UTF-8 always exists on Debian: a UTF8 cluster whatever the caller's locale.
     # shellcheck disable=SC2016 # $ABM_CLUSTER_STARTED and $@ expand in the inner bash
     LANG=C.UTF-8 LC_ALL=C.UTF-8 ABM_CLUSTER_STARTED=$started \
-        pg_virtualenv -t -v "$ABM_PG_VERSION" \
+        pg_virtualenv -t -v "$ABM_PG_VERSION" "${options[@]}" \
         bash -c 'touch "$ABM_CLUSTER_STARTED" && exec "$@" >&3 2>&4 3>&- 4>&-' abm-cluster "$@" \
         3>&1 4>&2 >"$log" 2>&1 </dev/null || rc=$?
 
@@ -158,6 +164,12 @@ abm_in_cluster() {
     rm -f "$started"
     return "$rc"
 }
+
+# A crashed backend, as the postmaster logs it (Debian's server has no
+# assertions, but a build with them reports TRAP:): what the hardening runs
+# (scripts/sqlsmith.sh, scripts/valgrind.sh) look for in the server log.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+ABM_CRASH_RE='terminated by signal|was terminated by|TRAP:|PANIC|exited with exit code ([2-9]|[1-9][0-9])|all server processes terminated; reinitializing'
 
 # Inside abm_in_cluster: the server's log file.
 abm_server_log() {

@@ -33,10 +33,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ABM_SQLSMITH_DB=abm_sqlsmith
 ABM_SQLSMITH_ROLE=abm_smith
 
-# A crash, as the postmaster logs it (Debian's server has no assertions, but
-# a build with them reports TRAP:).
-ABM_CRASH_RE='terminated by signal|was terminated by|TRAP:|PANIC|exited with exit code ([2-9]|[1-9][0-9])|all server processes terminated; reinitializing'
-
 run_sqlsmith() {
     local queries=$1 seed=$2
     local out=$ABM_SCRATCH/sqlsmith

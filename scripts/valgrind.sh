@@ -120,9 +120,9 @@ run_under_valgrind() {
 
     local vrc=0
     summarise "$out" "$strict" || vrc=$?
-    if grep -Eq 'terminated by signal|was terminated by|TRAP:|PANIC' "$out/server.log"; then
+    if grep -Eq "$ABM_CRASH_RE" "$out/server.log"; then
         echo "valgrind: the server log shows a crash:"
-        grep -E -A2 'terminated by signal|was terminated by|TRAP:|PANIC' "$out/server.log" | head -n 40
+        grep -E -A2 "$ABM_CRASH_RE" "$out/server.log" | head -n 40
         vrc=1
     fi
     if ((rc != 0)); then
