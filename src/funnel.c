@@ -317,14 +317,13 @@ funnel_add_times(FunnelSummary *s, ArrayType *reached, int sign)
 	}
 }
 
-static FunnelSummary *
-funnel_check_removal(FunnelSummary *s)
+static void
+funnel_check_removal(const FunnelSummary *s)
 {
 	const char *problem = funnel_problem(s);
 
 	if (problem != NULL)
 		abm_removal_error("funnel_summary", problem);
-	return s;
 }
 
 /* Transition (sign 1) and inverse transition (sign -1) over one account row. */

@@ -130,17 +130,16 @@ ratio_add_amount(RatioSummary *s, bool success, AbmAmount amount, int sign)
 }
 
 /*
- * A moving window removes only rows it added, so the result is a valid
- * summary; anything else is a caller bug, not user input.
+ * After an inverse transition: a moving window removes only rows it added,
+ * so only a direct call can get here with a broken summary (22023).
  */
-static RatioSummary *
-ratio_check_removal(RatioSummary *s)
+static void
+ratio_check_removal(const RatioSummary *s)
 {
 	const char *problem = ratio_problem(s);
 
 	if (problem != NULL)
 		abm_removal_error("ratio_summary", problem);
-	return s;
 }
 
 /* Transition (sign 1) and inverse transition (sign -1) functions. */
@@ -150,7 +149,9 @@ ratio_step_bool(FunctionCallInfo fcinfo, int sign)
 	RatioSummary *s = RATIO_STATE(0);
 
 	ratio_add_outcome(s, PG_GETARG_BOOL(1), sign);
-	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
+	if (sign < 0)
+		ratio_check_removal(s);
+	PG_RETURN_POINTER(s);
 }
 
 static Datum
@@ -201,7 +202,9 @@ ratio_step_counts(FunctionCallInfo fcinfo, int sign)
 				 errdetail("A rate is a share in [0, 1]: each row needs 0 <= numerator <= denominator.")));
 	s->trials = abm_count_add(s->trials, sign * denominator, "ratio_summary trials");
 	s->successes += sign * numerator;
-	PG_RETURN_POINTER(sign > 0 ? s : ratio_check_removal(s));
+	if (sign < 0)
+		ratio_check_removal(s);
+	PG_RETURN_POINTER(s);
 }
 
 /*
