@@ -196,17 +196,18 @@ CREATE TABLE channels (
     cpm          numeric,             -- spend per 1,000 impressions (email: per 1,000 delivered)
     lead_rate    double precision,    -- leads / clicks
     cost_per_lead numeric,            -- spend per lead where bought per lead
-    weight       double precision NOT NULL   -- share of touches
+    weight       double precision NOT NULL,  -- share of touches
+    listed       smallint NOT NULL UNIQUE    -- order of the channels' bands of draws
 );
 INSERT INTO channels VALUES
-    ('display',             true,  0.0012, 6.50,  0.04, NULL,   14),
-    ('connected tv',        true,  0.0006, 32.00, 0.03, NULL,    4),
-    ('linkedin',            true,  0.0055, 38.00, 0.09, NULL,   16),
-    ('email',               true,  0.028,  30.00,  0.07, NULL,   20),
-    ('content syndication', true,  NULL,   NULL,  0.60, 58.00,   6),
-    ('event',               true,  NULL,   NULL,  0.35, NULL,    3),
-    ('organic social',      false, NULL,   NULL,  NULL, NULL,    9),
-    ('web visit',           false, NULL,   NULL,  NULL, NULL,   28);
+    ('display',             true,  0.0012, 6.50,  0.04, NULL,   14, 1),
+    ('connected tv',        true,  0.0006, 32.00, 0.03, NULL,    4, 2),
+    ('linkedin',            true,  0.0055, 38.00, 0.09, NULL,   16, 3),
+    ('email',               true,  0.028,  30.00,  0.07, NULL,   20, 4),
+    ('content syndication', true,  NULL,   NULL,  0.60, 58.00,   6, 5),
+    ('event',               true,  NULL,   NULL,  0.35, NULL,    3, 6),
+    ('organic social',      false, NULL,   NULL,  NULL, NULL,    9, 7),
+    ('web visit',           false, NULL,   NULL,  NULL, NULL,   28, 8);
 
 CREATE TABLE campaigns (
     campaign_id  integer PRIMARY KEY,
@@ -244,6 +245,14 @@ SELECT account_id, first_contact, contact_count, from_at, to_at,
        greatest(1, round(weight * (SELECT touch_target FROM settings) / sum(weight) OVER ()))::integer AS touches
 FROM w;
 
+-- Each channel owns a band of [0, 1) as wide as its share of touches.
+CREATE TEMP TABLE channel_bands AS
+SELECT channel,
+       (sum(weight) OVER w - weight) / sum(weight) OVER () AS lower,
+       sum(weight) OVER w / sum(weight) OVER () AS upper
+FROM channels
+WINDOW w AS (ORDER BY listed);
+
 CREATE TABLE touches (
     touch_id     bigint PRIMARY KEY,
     account_id   integer NOT NULL,
@@ -261,15 +270,8 @@ CROSS JOIN LATERAL (
     SELECT p.account_id::bigint * 100000 + k AS touch_id,
            p.from_at + draw(p.account_id::bigint * 100000 + k, 42) * (p.to_at - p.from_at) AS touched_at
 ) AS t
-CROSS JOIN LATERAL (
-    -- shares (%): display 14, connected tv 4, linkedin 16, email 20, content
-    -- syndication 6, event 3, organic social 9, web visit 28 (channels.weight)
-    SELECT CASE WHEN u < 0.14 THEN 'display' WHEN u < 0.18 THEN 'connected tv'
-                WHEN u < 0.34 THEN 'linkedin' WHEN u < 0.54 THEN 'email'
-                WHEN u < 0.60 THEN 'content syndication' WHEN u < 0.63 THEN 'event'
-                WHEN u < 0.72 THEN 'organic social' ELSE 'web visit' END AS channel
-    FROM (SELECT draw(t.touch_id, 43) AS u) AS d
-) AS ch
+CROSS JOIN LATERAL (SELECT draw(t.touch_id, 43) AS u) AS d
+JOIN channel_bands AS ch ON d.u >= ch.lower AND d.u < ch.upper
 LEFT JOIN campaigns AS c
        ON c.channel = ch.channel AND t.touched_at::date BETWEEN c.starts_on AND c.ends_on;
 -- Touches before 2024 belong to no campaign: drop their channel to a web visit.
@@ -485,5 +487,5 @@ FROM survey_responses AS r JOIN accounts AS a USING (account_id)
 WHERE r.survey = 'nps'
 GROUP BY 1, 2;
 
-DROP TABLE drafts, touch_plan;
+DROP TABLE drafts, touch_plan, channel_bands;
 ANALYZE;
