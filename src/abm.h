@@ -21,6 +21,26 @@
 #error "abm supports PostgreSQL 13 and later"
 #endif
 
+/*
+ * PostgreSQL 18 replaced pg_attribute_noreturn(), written after a
+ * declaration, by pg_noreturn, written before it.  Older majors' attribute
+ * is a GCC-style attribute, which may stand before a declaration too.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+/*
+ * Soft input errors (PostgreSQL 16+): input functions report through the
+ * caller's ErrorSaveContext when it passes one.  Before 16 there is none,
+ * and errsave() raises like ereport(ERROR).
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#else
+#define errsave(context, ...) ereport(ERROR, __VA_ARGS__)
+#endif
+
 /* On-disk and wire format version written by this release. */
 #define ABM_FORMAT_V1 1
 
@@ -77,10 +97,10 @@ extern AbmSummaryHeader *abm_summary_new(Size size);
  * 22023 for an inverse transition (ratio_inv, score_subtract, ...) that took
  * away what was never added: "problem" says which invariant broke.
  */
-extern void abm_removal_error(const char *type_name, const char *problem) pg_attribute_noreturn();
+extern pg_noreturn void abm_removal_error(const char *type_name, const char *problem);
 
 /* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
-extern void abm_count_overflow(int64 a, int64 b, const char *what) pg_attribute_noreturn();
+extern pg_noreturn void abm_count_overflow(int64 a, int64 b, const char *what);
 
 static inline int64
 abm_count_add(int64 a, int64 b, const char *what)

@@ -6,9 +6,8 @@
  * count(*) FILTER (WHERE acquired) or by sum(leads): spend on an account
  * that was never acquired is still part of the cost of acquiring the others.
  */
-#include "summary_text.h"
+#include "summary.h"
 
-#include "libpq/pqformat.h"
 #include "utils/fmgrprotos.h"
 
 typedef struct CostSummary
@@ -22,91 +21,23 @@ typedef struct CostSummary
 #define COST_ARG(n) ((CostSummary *) abm_summary_read(fcinfo, (n), sizeof(CostSummary)))
 #define COST_STATE(n) ((CostSummary *) abm_summary_for_update(fcinfo, (n), sizeof(CostSummary)))
 
-static const char *
-cost_problem(const CostSummary *s)
-{
-	if (s->units < 0)
-		return "units must not be negative.";
-	if (s->hdr.scale < 0 || s->hdr.scale > ABM_MONEY_MAX_SCALE)
-		return psprintf("Money scale %d is outside 0..%d.", s->hdr.scale, ABM_MONEY_MAX_SCALE);
-	if (s->spend[0] < 0)
-		return "spend must not be negative.";
-	return NULL;
-}
+/* Nothing beyond "nothing is negative", which the core checks. */
+static const AbmField cost_fields[] = {
+	ABM_FIELD(CostSummary, units, ABM_FIELD_COUNT),
+	ABM_FIELD_SCALE_AT,
+	ABM_FIELD_NAMED("spend", CostSummary, spend[0], ABM_FIELD_MONEY),
+};
 
-/* After an inverse transition: 22023 if it took away what was never added. */
-static void
-cost_check_removal(const CostSummary *s)
-{
-	const char *problem = cost_problem(s);
+static const AbmSummaryType cost_type = {
+	.name = COST_TYPE,
+	.size = sizeof(CostSummary),
+	.fields = ABM_FIELDS(cost_fields),
+	.money_offset = offsetof(CostSummary, spend),
+	.money_fields = 1,
+};
 
-	if (problem != NULL)
-		abm_removal_error("cost_summary", problem);
-}
-
-PG_FUNCTION_INFO_V1(cost_summary_in);
-Datum
-cost_summary_in(PG_FUNCTION_ARGS)
-{
-	char	   *input = PG_GETARG_CSTRING(0);
-	CostSummary *s = (CostSummary *) abm_summary_new(sizeof(CostSummary));
-	SummaryTextReader r;
-	const char *problem;
-
-	summary_text_begin(&r, input, COST_TYPE);
-	s->units = summary_text_count(&r, "units");
-	abm_money_add_amount(s->spend, 1, &s->hdr.scale, 0, summary_text_money(&r, "spend"));
-	summary_text_end(&r);
-	if ((problem = cost_problem(s)) != NULL)
-		summary_text_error(&r, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(cost_summary_out);
-Datum
-cost_summary_out(PG_FUNCTION_ARGS)
-{
-	CostSummary *s = COST_ARG(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "v1 units=" INT64_FORMAT " spend=", s->units);
-	abm_money_append(&buf, s->spend[0], s->hdr.scale);
-	PG_RETURN_CSTRING(buf.data);
-}
-
-PG_FUNCTION_INFO_V1(cost_summary_send);
-Datum
-cost_summary_send(PG_FUNCTION_ARGS)
-{
-	CostSummary *s = COST_ARG(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ABM_FORMAT_V1);
-	pq_sendint64(&buf, s->units);
-	pq_sendint16(&buf, s->hdr.scale);
-	abm_money_send(&buf, s->spend[0]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(cost_summary_recv);
-Datum
-cost_summary_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	CostSummary *s = (CostSummary *) abm_summary_new(sizeof(CostSummary));
-	const char *problem;
-
-	/* version, units, scale, spend */
-	summary_recv_begin(buf, COST_TYPE, 1 + 8 + 2 + 16);
-	s->units = pq_getmsgint64(buf);
-	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
-	s->spend[0] = abm_money_recv(buf);
-	if ((problem = cost_problem(s)) != NULL)
-		summary_recv_error(COST_TYPE, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
+ABM_SUMMARY_IO(cost_summary, cost_type)
+ABM_SUMMARY_MERGE(cost_combine, cost_rollup, cost_subtract, cost_type)
 
 /* Spend and units are added (sign 1) or, for a moving window, removed (-1). */
 static void
@@ -155,29 +86,8 @@ cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_ar
 			cost_add_units(s, PG_GETARG_INT64(2), sign);
 	}
 	if (sign < 0)
-		cost_check_removal(s);
+		abm_summary_check_removal(&cost_type, &s->hdr);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
-		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(s);
-}
-
-/*
- * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
- * summary: as one unit of rollup() input, or as a partial state to combine.
- */
-static Datum
-cost_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
-{
-	CostSummary *s = COST_STATE(0);
-	CostSummary *other = COST_ARG(1);
-	int16		scale_before = s->hdr.scale;
-	int128		spend[1] = {sign * other->spend[0]};
-
-	s->units = abm_count_add(s->units, sign * other->units, "cost_summary units");
-	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, other->hdr.scale);
-	if (sign < 0)
-		cost_check_removal(s);
-	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(s);
 }
@@ -190,9 +100,6 @@ ABM_SQL_FUNCTION(cost_trans_units, cost_step(fcinfo, 1, false, false))
 ABM_SQL_FUNCTION(cost_inv_units, cost_step(fcinfo, -1, false, false))
 ABM_SQL_FUNCTION(cost_trans_units_float8, cost_step(fcinfo, 1, true, false))
 ABM_SQL_FUNCTION(cost_inv_units_float8, cost_step(fcinfo, -1, true, false))
-ABM_SQL_FUNCTION(cost_combine, cost_merge(fcinfo, 1, false))
-ABM_SQL_FUNCTION(cost_rollup, cost_merge(fcinfo, 1, true))
-ABM_SQL_FUNCTION(cost_subtract, cost_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(cost_spend);
 Datum

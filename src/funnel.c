@@ -16,7 +16,6 @@
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -41,29 +40,20 @@ funnel_reaching(const FunnelSummary *s, AbmStage stage)
 	return total;
 }
 
+/* KPI invariants; the core checks that nothing is negative. */
 static const char *
-funnel_problem(const FunnelSummary *s)
+funnel_problem(const AbmSummaryHeader *h)
 {
+	const FunnelSummary *s = (const FunnelSummary *) h;
 	int64		total = 0;
 
-	if (s->hdr.scale < 0 || s->hdr.scale > ABM_MONEY_MAX_SCALE)
-		return psprintf("Money scale %d is outside 0..%d.", s->hdr.scale, ABM_MONEY_MAX_SCALE);
-	if (s->spend[0] < 0)
-		return "spend must not be negative.";
 	for (int k = STAGE_TARGET; k <= STAGE_EXPANDED; k++)
-	{
-		if (s->furthest[IDX(k)] < 0)
-			return psprintf("The count of accounts at %s is negative.", abm_stage_name(k));
 		if (__builtin_add_overflow(total, s->furthest[IDX(k)], &total))
 			return "The total number of accounts exceeds the 64-bit count limit.";
-	}
 	for (int k = STAGE_TARGET; k <= STAGE_EXPANDED; k++)
 	{
 		int64		reaching = funnel_reaching(s, k);
 
-		if (s->step_n[IDX(k)] < 0 || s->step_us[IDX(k)] < 0 ||
-			s->touch_n[IDX(k)] < 0 || s->touch_us[IDX(k)] < 0)
-			return psprintf("Timing fields of %s must not be negative.", abm_stage_name(k));
 		if (s->step_n[IDX(k)] > reaching || s->touch_n[IDX(k)] > reaching)
 			return psprintf("More timed steps into %s than accounts reaching it.", abm_stage_name(k));
 		if ((k == STAGE_TARGET && (s->step_n[0] != 0 || s->touch_n[0] != 0)) ||
@@ -76,141 +66,43 @@ funnel_problem(const FunnelSummary *s)
 	return NULL;
 }
 
-/* Text form helpers: "a,b,c,d,e,f" for six int64 or int128 values. */
-static void
-append_list(StringInfo buf, const char *name, const int64 *v64, const int128 *v128)
-{
-	appendStringInfo(buf, " %s=", name);
-	for (int i = 0; i < ABM_STAGE_COUNT; i++)
-	{
-		if (i > 0)
-			appendStringInfoChar(buf, ',');
-		if (v64)
-			appendStringInfo(buf, INT64_FORMAT, v64[i]);
-		else
-			abm_money_append(buf, v128[i], 0);
-	}
-}
+static void funnel_check_total(const FunnelSummary *s);
 
 static void
-read_list(SummaryTextReader *r, const char *name, int64 *v64, int128 *v128)
+funnel_merge_end(AbmSummaryHeader *s, int sign)
 {
-	int			len;
-	const char *value = summary_text_field(r, name, &len);
-
-	for (int i = 0; i < ABM_STAGE_COUNT; i++)
-	{
-		const char *comma = memchr(value, ',', len);
-		int			item_len = (i < ABM_STAGE_COUNT - 1) ? (comma ? (int) (comma - value) : -1) : len;
-		AbmAmount	a;
-		bool		ok;
-
-		if (v64)
-			ok = item_len > 0 && summary_parse_count(value, item_len, &v64[i]);
-		else
-		{
-			ok = item_len > 0 && abm_money_parse(value, item_len, &a) && a.scale == 0;
-			if (ok)
-				v128[i] = a.units;
-		}
-		if (!ok)
-			summary_text_error(r, "Field \"%s\" must be %d comma-separated whole numbers, one per stage.",
-							   name, ABM_STAGE_COUNT);
-		if (i < ABM_STAGE_COUNT - 1)
-		{
-			value += item_len + 1;
-			len -= item_len + 1;
-		}
-	}
+	funnel_check_total((const FunnelSummary *) s);
 }
 
-PG_FUNCTION_INFO_V1(funnel_summary_in);
-Datum
-funnel_summary_in(PG_FUNCTION_ARGS)
-{
-	char	   *input = PG_GETARG_CSTRING(0);
-	FunnelSummary *s = (FunnelSummary *) abm_summary_new(sizeof(FunnelSummary));
-	SummaryTextReader r;
-	const char *problem;
+#define FUNNEL_LIST(member, kind) \
+	ABM_FIELD_LIST(FunnelSummary, member, kind, ABM_STAGE_COUNT, "stage", abm_stage_names)
 
-	summary_text_begin(&r, input, FUNNEL_TYPE);
-	read_list(&r, "furthest", s->furthest, NULL);
-	abm_money_add_amount(s->spend, 1, &s->hdr.scale, 0, summary_text_money(&r, "spend"));
-	read_list(&r, "step_n", s->step_n, NULL);
-	read_list(&r, "step_us", NULL, s->step_us);
-	read_list(&r, "touch_n", s->touch_n, NULL);
-	read_list(&r, "touch_us", NULL, s->touch_us);
-	summary_text_end(&r);
-	if ((problem = funnel_problem(s)) != NULL)
-		summary_text_error(&r, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
+/* Text order; the binary form sends spend first, then stage by stage. */
+static const AbmField funnel_fields[] = {
+	FUNNEL_LIST(furthest, ABM_FIELD_COUNT),
+	ABM_FIELD_SCALE_AT,
+	ABM_FIELD_NAMED("spend", FunnelSummary, spend[0], ABM_FIELD_MONEY),
+	FUNNEL_LIST(step_n, ABM_FIELD_COUNT),
+	FUNNEL_LIST(step_us, ABM_FIELD_WHOLE),
+	FUNNEL_LIST(touch_n, ABM_FIELD_COUNT),
+	FUNNEL_LIST(touch_us, ABM_FIELD_WHOLE),
+};
+static const uint8 funnel_binary_order[] = {1, 2, 0, 3, 4, 5, 6};
 
-PG_FUNCTION_INFO_V1(funnel_summary_out);
-Datum
-funnel_summary_out(PG_FUNCTION_ARGS)
-{
-	FunnelSummary *s = FUNNEL_ARG(0);
-	StringInfoData buf;
+static const AbmSummaryType funnel_type = {
+	.name = FUNNEL_TYPE,
+	.size = sizeof(FunnelSummary),
+	.fields = ABM_FIELDS(funnel_fields),
+	.binary_order = funnel_binary_order,
+	.interleave_from = 2,
+	.money_offset = offsetof(FunnelSummary, spend),
+	.money_fields = 1,
+	.problem = funnel_problem,
+	.merge_end = funnel_merge_end,
+};
 
-	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1");
-	append_list(&buf, "furthest", s->furthest, NULL);
-	appendStringInfoString(&buf, " spend=");
-	abm_money_append(&buf, s->spend[0], s->hdr.scale);
-	append_list(&buf, "step_n", s->step_n, NULL);
-	append_list(&buf, "step_us", NULL, s->step_us);
-	append_list(&buf, "touch_n", s->touch_n, NULL);
-	append_list(&buf, "touch_us", NULL, s->touch_us);
-	PG_RETURN_CSTRING(buf.data);
-}
-
-PG_FUNCTION_INFO_V1(funnel_summary_send);
-Datum
-funnel_summary_send(PG_FUNCTION_ARGS)
-{
-	FunnelSummary *s = FUNNEL_ARG(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ABM_FORMAT_V1);
-	pq_sendint16(&buf, s->hdr.scale);
-	abm_money_send(&buf, s->spend[0]);
-	for (int i = 0; i < ABM_STAGE_COUNT; i++)
-	{
-		pq_sendint64(&buf, s->furthest[i]);
-		pq_sendint64(&buf, s->step_n[i]);
-		abm_money_send(&buf, s->step_us[i]);
-		pq_sendint64(&buf, s->touch_n[i]);
-		abm_money_send(&buf, s->touch_us[i]);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(funnel_summary_recv);
-Datum
-funnel_summary_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	FunnelSummary *s = (FunnelSummary *) abm_summary_new(sizeof(FunnelSummary));
-	const char *problem;
-
-	/* version, scale, spend, then per stage two counts and sums of each */
-	summary_recv_begin(buf, FUNNEL_TYPE, 1 + 2 + 16 + ABM_STAGE_COUNT * (8 + 8 + 16 + 8 + 16));
-	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
-	s->spend[0] = abm_money_recv(buf);
-	for (int i = 0; i < ABM_STAGE_COUNT; i++)
-	{
-		s->furthest[i] = pq_getmsgint64(buf);
-		s->step_n[i] = pq_getmsgint64(buf);
-		s->step_us[i] = abm_money_recv(buf);
-		s->touch_n[i] = pq_getmsgint64(buf);
-		s->touch_us[i] = abm_money_recv(buf);
-	}
-	if ((problem = funnel_problem(s)) != NULL)
-		summary_recv_error(FUNNEL_TYPE, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
+ABM_SUMMARY_IO(funnel_summary, funnel_type)
+ABM_SUMMARY_MERGE(funnel_combine, funnel_rollup, funnel_subtract, funnel_type)
 
 /* The total of accounts must fit, so that cumulative counts never wrap. */
 static void
@@ -317,15 +209,6 @@ funnel_add_times(FunnelSummary *s, ArrayType *reached, int sign)
 	}
 }
 
-static void
-funnel_check_removal(const FunnelSummary *s)
-{
-	const char *problem = funnel_problem(s);
-
-	if (problem != NULL)
-		abm_removal_error("funnel_summary", problem);
-}
-
 /* Transition (sign 1) and inverse transition (sign -1) over one account row. */
 static Datum
 funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
@@ -347,37 +230,8 @@ funnel_step(FunctionCallInfo fcinfo, int sign, bool from_times)
 	}
 	funnel_add_spend(s, fcinfo, 2, sign);
 	if (sign < 0)
-		funnel_check_removal(s);
+		abm_summary_check_removal(&funnel_type, &s->hdr);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
-		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(s);
-}
-
-/*
- * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
- * summary: as one unit of rollup() input, or as a partial state to combine.
- */
-static Datum
-funnel_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
-{
-	FunnelSummary *s = FUNNEL_STATE(0);
-	FunnelSummary *o = FUNNEL_ARG(1);
-	int16		scale_before = s->hdr.scale;
-	int128		spend[1] = {sign * o->spend[0]};
-
-	for (int i = 0; i < ABM_STAGE_COUNT; i++)
-	{
-		s->furthest[i] = abm_count_add(s->furthest[i], sign * o->furthest[i], "funnel_summary accounts");
-		s->step_n[i] = abm_count_add(s->step_n[i], sign * o->step_n[i], "funnel_summary timed steps");
-		s->touch_n[i] = abm_count_add(s->touch_n[i], sign * o->touch_n[i], "funnel_summary timed steps");
-		s->step_us[i] = abm_money_add(s->step_us[i], sign * o->step_us[i]);
-		s->touch_us[i] = abm_money_add(s->touch_us[i], sign * o->touch_us[i]);
-	}
-	abm_money_add_sums(s->spend, 1, &s->hdr.scale, spend, o->hdr.scale);
-	funnel_check_total(s);
-	if (sign < 0)
-		funnel_check_removal(s);
-	if (!abm_scale_merge_rows(&s->hdr, scale_before, &o->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(s);
 }
@@ -386,9 +240,6 @@ ABM_SQL_FUNCTION(funnel_trans_stage, funnel_step(fcinfo, 1, false))
 ABM_SQL_FUNCTION(funnel_inv_stage, funnel_step(fcinfo, -1, false))
 ABM_SQL_FUNCTION(funnel_trans_times, funnel_step(fcinfo, 1, true))
 ABM_SQL_FUNCTION(funnel_inv_times, funnel_step(fcinfo, -1, true))
-ABM_SQL_FUNCTION(funnel_combine, funnel_merge(fcinfo, 1, false))
-ABM_SQL_FUNCTION(funnel_rollup, funnel_merge(fcinfo, 1, true))
-ABM_SQL_FUNCTION(funnel_subtract, funnel_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(funnel_stage_accounts);
 Datum

@@ -6,7 +6,7 @@
 #define ABM_FUNNEL_H
 
 #include "stage.h"
-#include "summary_text.h"
+#include "summary.h"
 
 typedef struct FunnelSummary
 {

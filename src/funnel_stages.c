@@ -7,6 +7,7 @@
  */
 #include "funnel.h"
 
+#include "datatype/timestamp.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"

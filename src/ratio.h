@@ -5,7 +5,7 @@
 #ifndef ABM_RATIO_H
 #define ABM_RATIO_H
 
-#include "summary_text.h"
+#include "summary.h"
 
 enum
 {
@@ -23,6 +23,7 @@ typedef struct RatioSummary
 } RatioSummary;
 
 #define RATIO_TYPE "ratio_summary"
+extern const AbmSummaryType ratio_type;
 #define RATIO_ARG(n) ((RatioSummary *) abm_summary_read(fcinfo, (n), sizeof(RatioSummary)))
 #define RATIO_STATE(n) ((RatioSummary *) abm_summary_for_update(fcinfo, (n), sizeof(RatioSummary)))
 

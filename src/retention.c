@@ -7,9 +7,7 @@
  * revenue of new accounts, which NRR and GRR exclude.  Every KPI of the
  * revenue bridge follows from these sums, and they add up exactly.
  */
-#include "summary_text.h"
-
-#include "libpq/pqformat.h"
+#include "summary.h"
 
 enum
 {
@@ -19,10 +17,6 @@ enum
 	RET_CHURNED,
 	RET_NEW,
 	RET_MONEY_FIELDS
-};
-
-static const char *const money_field_names[RET_MONEY_FIELDS] = {
-	"start_revenue", "expansion", "contraction", "churned_revenue", "new_revenue"
 };
 
 typedef struct RetentionSummary
@@ -38,21 +32,16 @@ typedef struct RetentionSummary
 #define RET_ARG(n) ((RetentionSummary *) abm_summary_read(fcinfo, (n), sizeof(RetentionSummary)))
 #define RET_STATE(n) ((RetentionSummary *) abm_summary_for_update(fcinfo, (n), sizeof(RetentionSummary)))
 
+/* KPI invariants; the core checks that nothing is negative. */
 static const char *
-retention_problem(const RetentionSummary *s)
+retention_problem(const AbmSummaryHeader *h)
 {
+	const RetentionSummary *s = (const RetentionSummary *) h;
 	const int128 *m = s->money;
 
-	if (s->accounts < 0 || s->churned_accounts < 0 || s->new_accounts < 0)
-		return "Counts must not be negative.";
 	if (s->churned_accounts > s->accounts)
 		return psprintf("churned_accounts (" INT64_FORMAT ") exceed accounts (" INT64_FORMAT ").",
 						s->churned_accounts, s->accounts);
-	if (s->hdr.scale < 0 || s->hdr.scale > ABM_MONEY_MAX_SCALE)
-		return psprintf("Money scale %d is outside 0..%d.", s->hdr.scale, ABM_MONEY_MAX_SCALE);
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-		if (m[i] < 0)
-			return psprintf("%s must not be negative.", money_field_names[i]);
 	if (m[RET_CONTRACTION] > m[RET_START] - m[RET_CHURNED])
 		return "contraction plus churned_revenue exceed start_revenue.";
 	/* Every existing account brought start revenue > 0, and only they do. */
@@ -67,95 +56,31 @@ retention_problem(const RetentionSummary *s)
 	return NULL;
 }
 
-/* After an inverse transition: 22023 if it took away what was never added. */
-static void
-retention_check_removal(const RetentionSummary *s)
-{
-	const char *problem = retention_problem(s);
+#define RET_MONEY(name, i) ABM_FIELD_NAMED(name, RetentionSummary, money[i], ABM_FIELD_MONEY)
 
-	if (problem != NULL)
-		abm_removal_error("retention_summary", problem);
-}
+static const AbmField retention_fields[] = {
+	ABM_FIELD(RetentionSummary, accounts, ABM_FIELD_COUNT),
+	ABM_FIELD(RetentionSummary, churned_accounts, ABM_FIELD_COUNT),
+	ABM_FIELD(RetentionSummary, new_accounts, ABM_FIELD_COUNT),
+	ABM_FIELD_SCALE_AT,
+	RET_MONEY("start_revenue", RET_START),
+	RET_MONEY("expansion", RET_EXPANSION),
+	RET_MONEY("contraction", RET_CONTRACTION),
+	RET_MONEY("churned_revenue", RET_CHURNED),
+	RET_MONEY("new_revenue", RET_NEW),
+};
 
-PG_FUNCTION_INFO_V1(retention_summary_in);
-Datum
-retention_summary_in(PG_FUNCTION_ARGS)
-{
-	char	   *input = PG_GETARG_CSTRING(0);
-	RetentionSummary *s = (RetentionSummary *) abm_summary_new(sizeof(RetentionSummary));
-	SummaryTextReader r;
-	const char *problem;
+static const AbmSummaryType retention_type = {
+	.name = RET_TYPE,
+	.size = sizeof(RetentionSummary),
+	.fields = ABM_FIELDS(retention_fields),
+	.money_offset = offsetof(RetentionSummary, money),
+	.money_fields = RET_MONEY_FIELDS,
+	.problem = retention_problem,
+};
 
-	summary_text_begin(&r, input, RET_TYPE);
-	s->accounts = summary_text_count(&r, "accounts");
-	s->churned_accounts = summary_text_count(&r, "churned_accounts");
-	s->new_accounts = summary_text_count(&r, "new_accounts");
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-		abm_money_add_amount(s->money, RET_MONEY_FIELDS, &s->hdr.scale, i,
-							 summary_text_money(&r, money_field_names[i]));
-	summary_text_end(&r);
-	if ((problem = retention_problem(s)) != NULL)
-		summary_text_error(&r, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(retention_summary_out);
-Datum
-retention_summary_out(PG_FUNCTION_ARGS)
-{
-	RetentionSummary *s = RET_ARG(0);
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "v1 accounts=" INT64_FORMAT " churned_accounts=" INT64_FORMAT
-					 " new_accounts=" INT64_FORMAT,
-					 s->accounts, s->churned_accounts, s->new_accounts);
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-	{
-		appendStringInfo(&buf, " %s=", money_field_names[i]);
-		abm_money_append(&buf, s->money[i], s->hdr.scale);
-	}
-	PG_RETURN_CSTRING(buf.data);
-}
-
-PG_FUNCTION_INFO_V1(retention_summary_send);
-Datum
-retention_summary_send(PG_FUNCTION_ARGS)
-{
-	RetentionSummary *s = RET_ARG(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ABM_FORMAT_V1);
-	pq_sendint64(&buf, s->accounts);
-	pq_sendint64(&buf, s->churned_accounts);
-	pq_sendint64(&buf, s->new_accounts);
-	pq_sendint16(&buf, s->hdr.scale);
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-		abm_money_send(&buf, s->money[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(retention_summary_recv);
-Datum
-retention_summary_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	RetentionSummary *s = (RetentionSummary *) abm_summary_new(sizeof(RetentionSummary));
-	const char *problem;
-
-	/* version, three counts, scale, five money sums */
-	summary_recv_begin(buf, RET_TYPE, 1 + 3 * 8 + 2 + 16 * RET_MONEY_FIELDS);
-	s->accounts = pq_getmsgint64(buf);
-	s->churned_accounts = pq_getmsgint64(buf);
-	s->new_accounts = pq_getmsgint64(buf);
-	s->hdr.scale = (int16) pq_getmsgint(buf, 2);
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-		s->money[i] = abm_money_recv(buf);
-	if ((problem = retention_problem(s)) != NULL)
-		summary_recv_error(RET_TYPE, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
+ABM_SUMMARY_IO(retention_summary, retention_type)
+ABM_SUMMARY_MERGE(retention_combine, retention_rollup, retention_subtract, retention_type)
 
 /* Puts one amount into money field i. */
 static void
@@ -232,34 +157,8 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 			: abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
 	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end, sign);
 	if (sign < 0)
-		retention_check_removal(s);
+		abm_summary_check_removal(&retention_type, &s->hdr);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
-		PG_RETURN_NULL();		/* a moving window recomputes this frame */
-	PG_RETURN_POINTER(s);
-}
-
-/*
- * Adds (sign 1) or, for rollup() over a moving window, removes (sign -1) a
- * summary: as one unit of rollup() input, or as a partial state to combine.
- */
-static Datum
-retention_merge(FunctionCallInfo fcinfo, int sign, bool as_one_unit)
-{
-	RetentionSummary *s = RET_STATE(0);
-	RetentionSummary *other = RET_ARG(1);
-	int16		scale_before = s->hdr.scale;
-	int128		money[RET_MONEY_FIELDS];
-
-	s->accounts = abm_count_add(s->accounts, sign * other->accounts, "retention_summary accounts");
-	s->churned_accounts += sign * other->churned_accounts;
-	s->new_accounts = abm_count_add(s->new_accounts, sign * other->new_accounts,
-									"retention_summary new_accounts");
-	for (int i = 0; i < RET_MONEY_FIELDS; i++)
-		money[i] = sign * other->money[i];
-	abm_money_add_sums(s->money, RET_MONEY_FIELDS, &s->hdr.scale, money, other->hdr.scale);
-	if (sign < 0)
-		retention_check_removal(s);
-	if (!abm_scale_merge_rows(&s->hdr, scale_before, &other->hdr, sign, as_one_unit))
 		PG_RETURN_NULL();		/* a moving window recomputes this frame */
 	PG_RETURN_POINTER(s);
 }
@@ -268,9 +167,6 @@ ABM_SQL_FUNCTION(retention_trans, retention_step(fcinfo, 1, false))
 ABM_SQL_FUNCTION(retention_inv, retention_step(fcinfo, -1, false))
 ABM_SQL_FUNCTION(retention_trans_float8, retention_step(fcinfo, 1, true))
 ABM_SQL_FUNCTION(retention_inv_float8, retention_step(fcinfo, -1, true))
-ABM_SQL_FUNCTION(retention_combine, retention_merge(fcinfo, 1, false))
-ABM_SQL_FUNCTION(retention_rollup, retention_merge(fcinfo, 1, true))
-ABM_SQL_FUNCTION(retention_subtract, retention_merge(fcinfo, -1, true))
 
 PG_FUNCTION_INFO_V1(retention_accounts);
 Datum

@@ -9,8 +9,6 @@
  */
 #include "score.h"
 
-#include "libpq/pqformat.h"
-
 static int
 scale_low(const ScoreSummary *s)
 {
@@ -61,9 +59,11 @@ check_scale_max(int32 scale_max)
 						   CSAT_SCALE_MIN, SCORE_MAX)));
 }
 
+/* KPI invariants; the core checks that no count is negative. */
 static const char *
-score_problem(const ScoreSummary *s)
+score_problem(const AbmSummaryHeader *h)
 {
+	const ScoreSummary *s = (const ScoreSummary *) h;
 	int64		total = 0;
 
 	if (s->hdr.flags != SCALE_NPS && (s->hdr.flags < CSAT_SCALE_MIN || s->hdr.flags > SCORE_MAX))
@@ -71,8 +71,6 @@ score_problem(const ScoreSummary *s)
 						s->hdr.flags, CSAT_SCALE_MIN, SCORE_MAX);
 	for (int k = 0; k < SCORE_VALUES; k++)
 	{
-		if (s->counts[k] < 0)
-			return psprintf("The count of score %d is negative.", k);
 		if (s->counts[k] != 0 && (k < scale_low(s) || k > scale_high(s)))
 			return psprintf("Score %d has responses but lies outside the scale %d-%d.",
 							k, scale_low(s), scale_high(s));
@@ -88,100 +86,55 @@ append_scale(StringInfo buf, const ScoreSummary *s)
 	appendStringInfo(buf, "%d-%d", scale_low(s), scale_high(s));
 }
 
-PG_FUNCTION_INFO_V1(score_summary_in);
-Datum
-score_summary_in(PG_FUNCTION_ARGS)
+/* The survey scale, kept in hdr.flags: "0-10" or "1-N". */
+static bool
+scale_parse(const char *value, int len, uint8 *flags)
 {
-	char	   *input = PG_GETARG_CSTRING(0);
-	ScoreSummary *s = (ScoreSummary *) abm_summary_new(sizeof(ScoreSummary));
-	SummaryTextReader r;
-	const char *value;
-	int			len;
 	int64		scale_max;
-	const char *problem;
 
-	summary_text_begin(&r, input, SCORE_TYPE);
-
-	value = summary_text_field(&r, "scale", &len);
 	if (len == 4 && strncmp(value, "0-10", 4) == 0)
-		s->hdr.flags = SCALE_NPS;
+		*flags = SCALE_NPS;
 	else if (len >= 3 && strncmp(value, "1-", 2) == 0 &&
 			 summary_parse_count(value + 2, len - 2, &scale_max) &&
 			 scale_max >= CSAT_SCALE_MIN && scale_max <= SCORE_MAX)
-		s->hdr.flags = (uint8) scale_max;
+		*flags = (uint8) scale_max;
 	else
-		summary_text_error(&r, "Scale \"%.*s\" must be 0-10 or 1-N with N from %d to %d.",
-						   len, value, CSAT_SCALE_MIN, SCORE_MAX);
-
-	value = summary_text_field(&r, "counts", &len);
-	for (int k = 0; k < SCORE_VALUES; k++)
-	{
-		const char *comma = memchr(value, ',', len);
-		int			item_len = (k < SCORE_MAX) ? (comma ? (int) (comma - value) : -1) : len;
-
-		if (item_len < 0 || !summary_parse_count(value, item_len, &s->counts[k]))
-			summary_text_error(&r, "Field \"counts\" must be %d comma-separated whole numbers, one per score 0..10.",
-							   SCORE_VALUES);
-		if (k < SCORE_MAX)
-		{
-			value += item_len + 1;
-			len -= item_len + 1;
-		}
-	}
-	summary_text_end(&r);
-	if ((problem = score_problem(s)) != NULL)
-		summary_text_error(&r, "%s", problem);
-	PG_RETURN_POINTER(s);
+		return false;
+	return true;
 }
 
-PG_FUNCTION_INFO_V1(score_summary_out);
-Datum
-score_summary_out(PG_FUNCTION_ARGS)
+static void
+scale_append(StringInfo buf, uint8 flags)
 {
-	ScoreSummary *s = SCORE_ARG(0);
-	StringInfoData buf;
+	ScoreSummary s = {.hdr.flags = flags};
 
-	initStringInfo(&buf);
-	appendStringInfoString(&buf, "v1 scale=");
-	append_scale(&buf, s);
-	appendStringInfoString(&buf, " counts=");
-	for (int k = 0; k < SCORE_VALUES; k++)
-		appendStringInfo(&buf, k == 0 ? INT64_FORMAT : "," INT64_FORMAT, s->counts[k]);
-	PG_RETURN_CSTRING(buf.data);
+	append_scale(buf, &s);
 }
 
-PG_FUNCTION_INFO_V1(score_summary_send);
-Datum
-score_summary_send(PG_FUNCTION_ARGS)
-{
-	ScoreSummary *s = SCORE_ARG(0);
-	StringInfoData buf;
+static bool score_merge_begin(AbmSummaryHeader *s, const AbmSummaryHeader *other);
+static void score_merge_end(AbmSummaryHeader *s, int sign);
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ABM_FORMAT_V1);
-	pq_sendbyte(&buf, s->hdr.flags);
-	for (int k = 0; k < SCORE_VALUES; k++)
-		pq_sendint64(&buf, s->counts[k]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+static const AbmField score_fields[] = {
+	{"scale", ABM_FIELD_FLAGS, 0, 1, NULL, NULL},
+	ABM_FIELD_LIST(ScoreSummary, counts, ABM_FIELD_COUNT, SCORE_VALUES, "score", NULL),
+};
 
-PG_FUNCTION_INFO_V1(score_summary_recv);
-Datum
-score_summary_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	ScoreSummary *s = (ScoreSummary *) abm_summary_new(sizeof(ScoreSummary));
-	const char *problem;
+static const AbmSummaryType score_type = {
+	.name = SCORE_TYPE,
+	.size = sizeof(ScoreSummary),
+	.fields = ABM_FIELDS(score_fields),
+	.problem = score_problem,
+	.flags_parse = scale_parse,
+	.flags_append = scale_append,
+	.flags_expected = "0-10 or 1-N with N from 3 to 10",
+	.merge_begin = score_merge_begin,
+	.merge_end = score_merge_end,
+};
 
-	/* version, scale, eleven counts */
-	summary_recv_begin(buf, SCORE_TYPE, 1 + 1 + 8 * SCORE_VALUES);
-	s->hdr.flags = (uint8) pq_getmsgbyte(buf);
-	for (int k = 0; k < SCORE_VALUES; k++)
-		s->counts[k] = pq_getmsgint64(buf);
-	if ((problem = score_problem(s)) != NULL)
-		summary_recv_error(SCORE_TYPE, "%s", problem);
-	PG_RETURN_POINTER(s);
-}
+ABM_SUMMARY_IO(score_summary, score_type)
+/* rollup() is score_combine itself: without money, as_one_unit means nothing. */
+ABM_SQL_FUNCTION(score_combine, abm_summary_merge(fcinfo, &score_type, 1, false))
+ABM_SQL_FUNCTION(score_subtract, abm_summary_merge(fcinfo, &score_type, -1, true))
 
 /*
  * A moving window that removed every response must look like the initial
@@ -262,44 +215,46 @@ score_step_scaled(FunctionCallInfo fcinfo, int sign)
 	PG_RETURN_POINTER(s);
 }
 
-/* Adds (sign 1) or, for rollup() over a moving window, removes a summary. */
-static Datum
-score_merge(FunctionCallInfo fcinfo, int sign)
+/*
+ * Merging: summaries on one scale add up; an empty one takes the other's
+ * scale; two non-empty ones on different scales cannot be added.
+ */
+static bool
+score_merge_begin(AbmSummaryHeader *h, const AbmSummaryHeader *other_h)
 {
-	ScoreSummary *s = SCORE_STATE(0);
-	ScoreSummary *other = SCORE_ARG(1);
+	ScoreSummary *s = (ScoreSummary *) h;
+	const ScoreSummary *other = (const ScoreSummary *) other_h;
+	StringInfoData a;
+	StringInfoData b;
 
 	/* Same scale is the common case: only a difference needs the counts. */
 	if (s->hdr.flags == other->hdr.flags)
-		;
-	else if (score_is_empty(other))
-		PG_RETURN_POINTER(s);
-	else if (score_is_empty(s))
+		return true;
+	if (score_is_empty(other))
+		return false;
+	if (score_is_empty(s))
+	{
 		s->hdr.flags = other->hdr.flags;
-	else
-	{
-		StringInfoData a;
-		StringInfoData b;
+		return true;
+	}
+	initStringInfo(&a);
+	initStringInfo(&b);
+	append_scale(&a, s);
+	append_scale(&b, other);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot combine score summaries on different scales: %s and %s",
+					a.data, b.data),
+			 errdetail("Responses to surveys on different scales cannot be added up.")));
+}
 
-		initStringInfo(&a);
-		initStringInfo(&b);
-		append_scale(&a, s);
-		append_scale(&b, other);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine score summaries on different scales: %s and %s",
-						a.data, b.data),
-				 errdetail("Responses to surveys on different scales cannot be added up.")));
-	}
-	for (int k = 0; k < SCORE_VALUES; k++)
-	{
-		s->counts[k] = abm_count_add(s->counts[k], sign * other->counts[k], "score_summary responses");
-		if (s->counts[k] < 0)
-			abm_removal_error("score_summary", "A score's count would be negative.");
-	}
+static void
+score_merge_end(AbmSummaryHeader *h, int sign)
+{
+	ScoreSummary *s = (ScoreSummary *) h;
+
 	(void) score_responses_of(s);	/* the total must fit too */
 	score_forget_scale_if_empty(s, sign);
-	PG_RETURN_POINTER(s);
 }
 
 ABM_SQL_FUNCTION(score_trans, score_step(fcinfo, 1))
@@ -308,8 +263,6 @@ ABM_SQL_FUNCTION(score_trans_csat, score_step_csat(fcinfo, 1))
 ABM_SQL_FUNCTION(score_inv_csat, score_step_csat(fcinfo, -1))
 ABM_SQL_FUNCTION(score_trans_scaled, score_step_scaled(fcinfo, 1))
 ABM_SQL_FUNCTION(score_inv_scaled, score_step_scaled(fcinfo, -1))
-ABM_SQL_FUNCTION(score_combine, score_merge(fcinfo, 1))
-ABM_SQL_FUNCTION(score_subtract, score_merge(fcinfo, -1))
 
 PG_FUNCTION_INFO_V1(score_responses);
 Datum

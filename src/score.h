@@ -5,7 +5,7 @@
 #ifndef ABM_SCORE_H
 #define ABM_SCORE_H
 
-#include "summary_text.h"
+#include "summary.h"
 
 #define SCORE_MAX 10
 #define SCORE_VALUES (SCORE_MAX + 1)

@@ -7,8 +7,8 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
-static const char *const stage_names[ABM_STAGE_COUNT + 1] = {
-	NULL, "target", "engaged", "opportunity", "won", "retained", "expanded"
+const char *const abm_stage_names[ABM_STAGE_COUNT] = {
+	"target", "engaged", "opportunity", "won", "retained", "expanded"
 };
 
 #define STAGE_NAME_LIST "target, engaged, opportunity, won, retained, expanded"
@@ -17,7 +17,7 @@ const char *
 abm_stage_name(AbmStage stage)
 {
 	Assert(stage >= STAGE_TARGET && stage <= STAGE_EXPANDED);
-	return stage_names[stage];
+	return abm_stage_names[stage - 1];
 }
 
 AbmStage
@@ -48,15 +48,16 @@ abm_stage_in(PG_FUNCTION_ARGS)
 
 	for (int stage = STAGE_TARGET; stage <= STAGE_EXPANDED; stage++)
 	{
-		if (strlen(stage_names[stage]) == (size_t) (end - start) &&
-			pg_strncasecmp(start, stage_names[stage], end - start) == 0)
+		if (strlen(abm_stage_names[stage - 1]) == (size_t) (end - start) &&
+			pg_strncasecmp(start, abm_stage_names[stage - 1], end - start) == 0)
 			PG_RETURN_ABM_STAGE(stage);
 	}
-	ereport(ERROR,
+	/* Soft (PostgreSQL 16+) when the caller passed an ErrorSaveContext. */
+	errsave(fcinfo->context,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input value for type abm_stage: \"%s\"", input),
 			 errhint("The funnel stages are: " STAGE_NAME_LIST ".")));
-	PG_RETURN_NULL();			/* keep the compiler quiet */
+	PG_RETURN_NULL();
 }
 
 PG_FUNCTION_INFO_V1(abm_stage_out);
@@ -67,7 +68,7 @@ abm_stage_out(PG_FUNCTION_ARGS)
 
 	if (stage < STAGE_TARGET || stage > STAGE_EXPANDED)
 		elog(ERROR, "corrupt abm_stage value %d", (int) stage);
-	PG_RETURN_CSTRING(pstrdup(stage_names[stage]));
+	PG_RETURN_CSTRING(pstrdup(abm_stage_names[stage - 1]));
 }
 
 PG_FUNCTION_INFO_V1(abm_stage_send);

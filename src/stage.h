@@ -26,6 +26,9 @@ typedef enum AbmStage
 #define PG_GETARG_ABM_STAGE(n) DatumGetAbmStage(PG_GETARG_DATUM(n))
 #define PG_RETURN_ABM_STAGE(s) return AbmStageGetDatum(s)
 
+/* The stages' lower-case names, in funnel order (index = position - 1). */
+extern const char *const abm_stage_names[ABM_STAGE_COUNT];
+
 /* The lower-case name of a stage; position must be 1..6. */
 extern const char *abm_stage_name(AbmStage stage);
 
