@@ -1,10 +1,15 @@
 # abm: PGXS build. Honours PG_CONFIG (make PG_CONFIG=/path/to/pg_config).
 EXTENSION   = abm
 MODULE_big  = abm
-OBJS        = src/abm.o src/stage.o src/money.o src/summary_text.o src/ratio.o src/score.o \
+OBJS        = src/abm.o src/stage.o src/money.o src/summary.o src/ratio.o src/score.o \
               src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o src/normal.o src/statistics.o
 
-DATA        = abm--1.0.sql abm--1.0--1.1.sql
+# abm.sql is the one hand-written SQL source: it becomes the complete install
+# script of the current version.  Older versions' scripts and the upgrade
+# scripts between versions are kept as released.
+EXTVERSION  = 1.2
+DATA_built  = abm--$(EXTVERSION).sql
+DATA        = abm--1.0.sql abm--1.0--1.1.sql abm--1.1--1.2.sql
 HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
@@ -22,6 +27,9 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 $(OBJS): $(wildcard src/*.h)
+
+abm--$(EXTVERSION).sql: abm.sql
+	cp $< $@
 
 .PHONY: test demo prove
 # Everything a fresh Debian 12 machine needs, then build, install, a throwaway

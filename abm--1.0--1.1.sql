@@ -142,6 +142,16 @@ INSERT INTO abm_moving_pairs VALUES
     ('funnel_trans(funnel_summary,timestamptz[],numeric)', 'funnel_inv(funnel_summary,timestamptz[],numeric)'),
     ('funnel_rollup(funnel_summary,funnel_summary)', 'funnel_subtract(funnel_summary,funnel_summary)');
 
+-- Only abm's own aggregates, the members of this extension: a user's own
+-- CREATE AGGREGATE on abm's support functions is not abm's to change.
+CREATE TEMPORARY TABLE abm_own_aggregates AS
+SELECT d.objid
+  FROM pg_catalog.pg_depend d
+ WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+   AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+   AND d.refobjid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'abm')
+   AND d.deptype = 'e';
+
 UPDATE pg_catalog.pg_aggregate a
    SET aggmtransfn = m.transfn,
        aggminvtransfn = m.invfn,
@@ -152,14 +162,16 @@ UPDATE pg_catalog.pg_aggregate a
        aggmtransspace = a.aggtransspace,
        aggminitval = a.agginitval
   FROM abm_moving_pairs m
- WHERE a.aggtransfn = m.transfn;
+ WHERE a.aggtransfn = m.transfn
+   AND a.aggfnoid IN (SELECT objid FROM abm_own_aggregates);
 
 -- Record that each aggregate now needs its inverse, as CREATE AGGREGATE would.
 INSERT INTO pg_catalog.pg_depend (classid, objid, objsubid, refclassid, refobjid, refobjsubid, deptype)
 SELECT 'pg_catalog.pg_proc'::regclass, a.aggfnoid, 0, 'pg_catalog.pg_proc'::regclass, m.invfn, 0, 'n'
-  FROM pg_catalog.pg_aggregate a JOIN abm_moving_pairs m ON a.aggtransfn = m.transfn;
+  FROM pg_catalog.pg_aggregate a JOIN abm_moving_pairs m ON a.aggtransfn = m.transfn
+ WHERE a.aggfnoid IN (SELECT objid FROM abm_own_aggregates);
 
-DROP TABLE abm_moving_pairs;
+DROP TABLE abm_moving_pairs, abm_own_aggregates;
 
 -- Support functions for moving windows.
 COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean) IS 'inverse transition for moving windows: removes one row from a ratio_summary';

@@ -1,9 +1,13 @@
 --
--- ALTER EXTENSION abm UPDATE from 1.0 to 1.1 keeps stored summaries, the views
--- and materialized views built on the aggregates, and adds the statistics and
--- the window (moving-aggregate) mode, which then work on the stored values.
+-- ALTER EXTENSION abm UPDATE from 1.0 through 1.1 to 1.2 keeps stored
+-- summaries, the views and materialized views built on the aggregates, and
+-- adds the statistics and the window (moving-aggregate) mode, which then work
+-- on the stored values.  It changes nothing that is not abm's: a user's own
+-- aggregate on abm's support functions is left as it was.  Afterwards the
+-- catalog is the same as a fresh 1.2 installation's, which runs no upgrade
+-- script at all (abm--1.2.sql is complete), so the comparison can fail.
 --
--- The test database already has abm 1.1 (pg_regress --load-extension=abm), so
+-- The test database already has abm 1.2 (pg_regress --load-extension=abm), so
 -- the upgrade runs in a database of its own, abm_upgrade, dropped at the end.
 -- Expected KPI values are the published ones (../shared/kpi-definitions.md) or
 -- worked out by hand in the comments; the statistics were computed with
@@ -12,7 +16,7 @@
 \set VERBOSITY default
 \set orig_db :DBNAME
 
--- The catalog description of a fresh 1.1 installation, to compare the updated
+-- The catalog description of a fresh 1.2 installation, to compare the updated
 -- one with: every member object, the signature, result, properties, body and
 -- comment of every function, and every column of every aggregate (one line
 -- each, newlines shown as \n).  The view is defined in both databases from the
@@ -62,6 +66,24 @@ CREATE EXTENSION abm VERSION '1.0';
 :abm_catalog_view;
 RESET client_min_messages;
 SELECT extversion AS installed FROM pg_extension WHERE extname = 'abm';
+SELECT path AS update_path FROM pg_extension_update_paths('abm') WHERE source = '1.0' AND target = '1.2';
+
+-- A user's own aggregate on abm's support functions, made under 1.0 (abm is
+-- trusted: a database owner who is not a superuser can do this): the update
+-- must leave its catalog row and its dependencies exactly as they are.
+CREATE AGGREGATE my_wins(boolean) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, FINALFUNC = win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0');
+CREATE TEMP VIEW my_wins_catalog AS
+SELECT a::text AS aggregate_row,
+       (SELECT string_agg(format('%s %s', d.refobjid::regprocedure, d.deptype), ', ' ORDER BY d.refobjid::regprocedure::text)
+        FROM pg_depend d
+        WHERE d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid
+          AND d.refclassid = 'pg_proc'::regclass) AS depends_on
+FROM pg_aggregate a WHERE a.aggfnoid = 'my_wins(boolean)'::regprocedure;
+CREATE TABLE my_wins_before AS SELECT * FROM my_wins_catalog;
+SELECT aggminvtransfn AS my_wins_inverse, aggmtransfn AS my_wins_moving
+FROM pg_aggregate WHERE aggfnoid = 'my_wins(boolean)'::regprocedure;
 
 -- 1.0 has neither the statistics nor a moving mode.
 SELECT to_regprocedure('wilson_interval(bigint, bigint, double precision)') IS NULL AS no_wilson,
@@ -170,12 +192,21 @@ SELECT * FROM stored ORDER BY segment;
 ALTER EXTENSION abm UPDATE;
 SELECT extversion AS updated FROM pg_extension WHERE extname = 'abm';
 
--- The same catalog as a fresh 1.1 installation: no line missing, none extra.
+-- The user's aggregate: untouched (no moving mode added, no dependency
+-- recorded), and it still works.
+SELECT aggminvtransfn AS my_wins_inverse, aggmtransfn AS my_wins_moving
+FROM pg_aggregate WHERE aggfnoid = 'my_wins(boolean)'::regprocedure;
+SELECT b.aggregate_row = n.aggregate_row AS row_unchanged,
+       b.depends_on IS NOT DISTINCT FROM n.depends_on AS depends_unchanged
+FROM my_wins_before b, my_wins_catalog n;
+SELECT my_wins(w) AS my_win_rate FROM (VALUES (true), (false), (false), (true)) v(w);
+
+-- The same catalog as a fresh 1.2 installation: no line missing, none extra.
 SELECT 'missing after update' AS problem, line
 FROM (SELECT unnest(string_to_array(:'fresh_catalog', E'\n')) AS line
       EXCEPT SELECT line FROM abm_catalog) m
 UNION ALL
-SELECT 'not in a fresh 1.1', line
+SELECT 'not in a fresh 1.2', line
 FROM (SELECT line FROM abm_catalog
       EXCEPT SELECT unnest(string_to_array(:'fresh_catalog', E'\n'))) x
 ORDER BY 1, 2;
@@ -310,6 +341,8 @@ ALTER EXTENSION abm UPDATE;
 DROP VIEW rolling, stored_kpis, segment_kpis;
 DROP MATERIALIZED VIEW segment_summaries;
 DROP TABLE stored, events, before_binary;
+DROP VIEW my_wins_catalog;
+DROP AGGREGATE my_wins(boolean);
 DROP EXTENSION abm;
 SELECT count(*) AS abm_functions_left FROM pg_proc WHERE proname IN ('ratio_inv', 'win_rate', 'wilson_interval');
 CREATE EXTENSION abm;

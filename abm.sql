@@ -1,0 +1,1063 @@
+-- abm: account-based-marketing and B2B revenue KPIs.
+--
+-- The one hand-written source of the extension's SQL: the build copies it to
+-- the complete install script of the current version (abm--1.2.sql, see the
+-- Makefile), and the upgrade scripts abm--A--B.sql bring older installations
+-- to the same objects.  This script is the API reference.
+--
+-- Conventions (see docs and README):
+--   * rates are float8 fractions in [0, 1]; NPS is an index in -100..100;
+--   * money in and money out is numeric and exact; ratios of money are float8;
+--   * a rate is always a ratio of sums, never a mean of per-row ratios;
+--   * empty input or a zero denominator gives NULL;
+--   * every aggregate's state is a storable summary type, so aggregates are
+--     parallel safe, combinable, and can be stored and rolled up later;
+--   * every aggregate over a summary type has a moving-aggregate mode (an
+--     inverse transition), so sliding window frames cost O(1) per row.
+
+\echo Use "CREATE EXTENSION abm" to load this file. \quit
+
+------------------------------------------------------------------------------
+-- abm_stage: the six-stage ABM funnel, ordered
+--   target < engaged < opportunity < won < retained < expanded
+------------------------------------------------------------------------------
+
+CREATE TYPE abm_stage;
+
+CREATE FUNCTION abm_stage_in(cstring) RETURNS abm_stage
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION abm_stage_out(abm_stage) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION abm_stage_recv(internal) RETURNS abm_stage
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION abm_stage_send(abm_stage) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE abm_stage (
+    INPUT = abm_stage_in,
+    OUTPUT = abm_stage_out,
+    RECEIVE = abm_stage_recv,
+    SEND = abm_stage_send,
+    INTERNALLENGTH = 1,
+    PASSEDBYVALUE,
+    ALIGNMENT = char,
+    STORAGE = plain
+);
+COMMENT ON TYPE abm_stage IS
+    'ABM funnel stage: target < engaged < opportunity < won < retained < expanded';
+
+CREATE FUNCTION stage_position(abm_stage) RETURNS integer
+    AS 'MODULE_PATHNAME', 'abm_stage_position' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION stage_position(abm_stage) IS
+    'position of the stage in the funnel, 1 (target) .. 6 (expanded)';
+
+CREATE FUNCTION abm_stage(integer) RETURNS abm_stage
+    AS 'MODULE_PATHNAME', 'abm_stage_from_position' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION abm_stage(integer) IS
+    'the stage at a funnel position 1..6';
+
+CREATE CAST (abm_stage AS integer) WITH FUNCTION stage_position(abm_stage);
+CREATE CAST (integer AS abm_stage) WITH FUNCTION abm_stage(integer);
+
+CREATE FUNCTION abm_stage_lt(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_le(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_eq(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_ne(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_ge(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_gt(abm_stage, abm_stage) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_cmp(abm_stage, abm_stage) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_hash(abm_stage) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_hash_extended(abm_stage, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION abm_stage_smaller(abm_stage, abm_stage) RETURNS abm_stage
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION abm_stage_larger(abm_stage, abm_stage) RETURNS abm_stage
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR < (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR <= (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR = (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR <> (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR >= (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR > (LEFTARG = abm_stage, RIGHTARG = abm_stage, PROCEDURE = abm_stage_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+
+CREATE OPERATOR CLASS abm_stage_ops DEFAULT FOR TYPE abm_stage USING btree AS
+    OPERATOR 1 <,
+    OPERATOR 2 <=,
+    OPERATOR 3 =,
+    OPERATOR 4 >=,
+    OPERATOR 5 >,
+    FUNCTION 1 abm_stage_cmp(abm_stage, abm_stage);
+
+CREATE OPERATOR CLASS abm_stage_hash_ops DEFAULT FOR TYPE abm_stage USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 abm_stage_hash(abm_stage),
+    FUNCTION 2 abm_stage_hash_extended(abm_stage, bigint);
+
+CREATE AGGREGATE min(abm_stage) (
+    SFUNC = abm_stage_smaller, STYPE = abm_stage, COMBINEFUNC = abm_stage_smaller,
+    SORTOP = <, PARALLEL = SAFE);
+CREATE AGGREGATE max(abm_stage) (
+    SFUNC = abm_stage_larger, STYPE = abm_stage, COMBINEFUNC = abm_stage_larger,
+    SORTOP = >, PARALLEL = SAFE);
+COMMENT ON AGGREGATE min(abm_stage) IS 'earliest funnel stage';
+COMMENT ON AGGREGATE max(abm_stage) IS 'furthest funnel stage';
+
+------------------------------------------------------------------------------
+-- ratio_summary: successes out of trials, plus the money won out of the
+-- money decided (for the amount-weighted win rate). State of win_rate,
+-- conversion_rate, rate, ctr, vtr and the email rates.
+-- Text form: v1 successes=3 trials=12 success_amount=300000.00 trial_amount=400000.00
+------------------------------------------------------------------------------
+
+CREATE TYPE ratio_summary;
+
+CREATE FUNCTION ratio_summary_in(cstring) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_summary_out(ratio_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_summary_recv(internal) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_summary_send(ratio_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE ratio_summary (
+    INPUT = ratio_summary_in,
+    OUTPUT = ratio_summary_out,
+    RECEIVE = ratio_summary_recv,
+    SEND = ratio_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE ratio_summary IS
+    'exact, combinable state of a rate: successes, trials, success amount, trial amount';
+
+-- Transition functions. They change the state in place only when called by
+-- the aggregate machinery, never when called directly.
+CREATE FUNCTION ratio_trans(ratio_summary, boolean) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_trans(ratio_summary, boolean, numeric) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_trans_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_trans(ratio_summary, boolean, double precision) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_trans_amount_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_trans(ratio_summary, bigint, bigint) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_trans_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_combine(ratio_summary, ratio_summary) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION ratio_rollup(ratio_summary, ratio_summary) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_add(ratio_summary, ratio_summary) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = ratio_summary, RIGHTARG = ratio_summary,
+    PROCEDURE = ratio_add, COMMUTATOR = +);
+COMMENT ON FUNCTION ratio_add(ratio_summary, ratio_summary) IS
+    'exact sum of two ratio summaries (the + operator)';
+
+-- Accessors.
+CREATE FUNCTION successes(ratio_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'ratio_successes' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trials(ratio_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'ratio_trials' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION failures(ratio_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'ratio_failures' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION success_amount(ratio_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'ratio_success_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION trial_amount(ratio_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'ratio_trial_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION rate(ratio_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratio_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION win_rate(ratio_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratio_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION conversion_rate(ratio_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratio_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION weighted_win_rate(ratio_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratio_amount_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION successes(ratio_summary) IS 'successes (won deals, conversions, clicks...)';
+COMMENT ON FUNCTION trials(ratio_summary) IS 'trials (decided deals, rows, impressions...)';
+COMMENT ON FUNCTION failures(ratio_summary) IS 'trials minus successes (lost deals...)';
+COMMENT ON FUNCTION success_amount(ratio_summary) IS 'money of the successes (won amount)';
+COMMENT ON FUNCTION trial_amount(ratio_summary) IS 'money of all trials (won + lost amount)';
+COMMENT ON FUNCTION rate(ratio_summary) IS 'successes / trials; NULL when no trials';
+COMMENT ON FUNCTION win_rate(ratio_summary) IS 'won / (won + lost); NULL when nothing closed';
+COMMENT ON FUNCTION conversion_rate(ratio_summary) IS 'converted / rows; NULL when no rows';
+COMMENT ON FUNCTION weighted_win_rate(ratio_summary) IS
+    'won amount / (won + lost amount); NULL when no amount decided';
+
+-- Summary aggregates.
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION ratio_inv(ratio_summary, boolean) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_inv(ratio_summary, boolean, numeric) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_inv_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_inv(ratio_summary, boolean, double precision) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_inv_amount_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_inv(ratio_summary, bigint, bigint) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_inv_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_subtract(ratio_summary, ratio_summary) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE ratio_agg(boolean) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE ratio_agg(boolean, numeric) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE ratio_agg(boolean, double precision) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE ratio_agg(numerator bigint, denominator bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(ratio_summary) (
+    SFUNC = ratio_rollup, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_rollup, MINVFUNC = ratio_subtract, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE ratio_agg(boolean) IS
+    'ratio summary of outcomes: true = success, false = failure, NULL (open) skipped';
+COMMENT ON AGGREGATE ratio_agg(boolean, numeric) IS
+    'ratio summary of outcomes with their amounts (rows with a NULL skipped)';
+COMMENT ON AGGREGATE ratio_agg(boolean, double precision) IS
+    'ratio summary of outcomes with their amounts (double precision money, converted as ::numeric)';
+COMMENT ON AGGREGATE ratio_agg(bigint, bigint) IS
+    'ratio summary of per-row counts: numerator of denominator (0 <= numerator <= denominator)';
+COMMENT ON AGGREGATE rollup(ratio_summary) IS 'exact combination of stored ratio summaries';
+
+-- Direct KPI aggregates: the summary aggregate plus the accessor.
+CREATE AGGREGATE win_rate(won boolean) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE win_rate(won boolean, amount numeric) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE win_rate(won boolean, amount double precision) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE conversion_rate(converted boolean) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = conversion_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = conversion_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rate(numerator bigint, denominator bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE ctr(clicks bigint, impressions bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE vtr(completed_views bigint, impressions bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE open_rate(opens bigint, delivered bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE click_rate(clicks bigint, delivered bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE click_to_open_rate(clicks bigint, opens bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE unsubscribe_rate(unsubscribes bigint, delivered bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE win_rate(boolean) IS 'won / (won + lost); NULL outcome = open, skipped';
+COMMENT ON AGGREGATE win_rate(boolean, numeric) IS 'amount-weighted win rate: won amount / (won + lost amount)';
+COMMENT ON AGGREGATE win_rate(boolean, double precision) IS 'amount-weighted win rate: won amount / (won + lost amount)';
+COMMENT ON AGGREGATE conversion_rate(boolean) IS 'converted / non-NULL rows';
+COMMENT ON AGGREGATE rate(bigint, bigint) IS 'sum(numerator) / sum(denominator) over rows with both set';
+COMMENT ON AGGREGATE ctr(bigint, bigint) IS 'click-through rate: sum(clicks) / sum(impressions)';
+COMMENT ON AGGREGATE vtr(bigint, bigint) IS 'view-through rate: sum(completed views) / sum(impressions)';
+COMMENT ON AGGREGATE open_rate(bigint, bigint) IS 'email open rate: sum(opens) / sum(delivered)';
+COMMENT ON AGGREGATE click_rate(bigint, bigint) IS 'email click rate: sum(clicks) / sum(delivered)';
+COMMENT ON AGGREGATE click_to_open_rate(bigint, bigint) IS 'email click-to-open rate: sum(clicks) / sum(opens)';
+COMMENT ON AGGREGATE unsubscribe_rate(bigint, bigint) IS 'email unsubscribe rate: sum(unsubscribes) / sum(delivered)';
+
+------------------------------------------------------------------------------
+-- score_summary: how many responses gave each score 0..10, and the scale the
+-- scores were collected on (0-10 for NPS, 1-N for CSAT).
+-- Text form: v1 scale=0-10 counts=0,0,0,0,0,0,7,2,2,3,3
+------------------------------------------------------------------------------
+
+CREATE TYPE score_summary;
+
+CREATE FUNCTION score_summary_in(cstring) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_summary_out(score_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_summary_recv(internal) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_summary_send(score_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE score_summary (
+    INPUT = score_summary_in,
+    OUTPUT = score_summary_out,
+    RECEIVE = score_summary_recv,
+    SEND = score_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE score_summary IS
+    'exact, combinable state of survey scores: responses per score 0..10 and the scale';
+
+CREATE FUNCTION score_trans(score_summary, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_trans(score_summary, integer, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME', 'score_trans_scaled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_trans_csat(score_summary, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_combine(score_summary, score_summary) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_add(score_summary, score_summary) RETURNS score_summary
+    AS 'MODULE_PATHNAME', 'score_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = score_summary, RIGHTARG = score_summary,
+    PROCEDURE = score_add, COMMUTATOR = +);
+COMMENT ON FUNCTION score_add(score_summary, score_summary) IS
+    'exact sum of two score summaries on the same scale (the + operator)';
+
+CREATE FUNCTION responses(score_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'score_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION promoters(score_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'score_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION passives(score_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'score_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION detractors(score_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'score_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_count(score_summary, score integer) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mean_score(score_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'score_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_score(score_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'score_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat(score_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'score_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION csat(score_summary, scale_max integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'score_csat_scaled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(score_summary) IS 'number of responses';
+COMMENT ON FUNCTION promoters(score_summary) IS 'responses scoring 9 or 10';
+COMMENT ON FUNCTION passives(score_summary) IS 'responses scoring 7 or 8';
+COMMENT ON FUNCTION detractors(score_summary) IS 'responses scoring 0 to 6';
+COMMENT ON FUNCTION score_count(score_summary, integer) IS 'responses giving exactly this score (0..10)';
+COMMENT ON FUNCTION mean_score(score_summary) IS 'mean score; NULL without responses';
+COMMENT ON FUNCTION nps_score(score_summary) IS
+    'Net Promoter Score, 100 * (promoters - detractors) / responses; NULL without responses';
+COMMENT ON FUNCTION csat(score_summary) IS
+    'share of responses in the top two points of the scale (the summary''s scale, else 1-5)';
+COMMENT ON FUNCTION csat(score_summary, integer) IS
+    'share of responses in the top two points of a 1..scale_max scale';
+
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION score_inv(score_summary, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_inv(score_summary, integer, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME', 'score_inv_scaled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_inv_csat(score_summary, integer) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION score_subtract(score_summary, score_summary) RETURNS score_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE score_agg(score integer) (
+    SFUNC = score_trans, STYPE = score_summary, COMBINEFUNC = score_combine,
+    INITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_trans, MINVFUNC = score_inv, MSTYPE = score_summary, MINITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE score_agg(score integer, scale_max integer) (
+    SFUNC = score_trans, STYPE = score_summary, COMBINEFUNC = score_combine,
+    INITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_trans, MINVFUNC = score_inv, MSTYPE = score_summary, MINITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(score_summary) (
+    SFUNC = score_combine, STYPE = score_summary, COMBINEFUNC = score_combine,
+    INITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_combine, MINVFUNC = score_subtract, MSTYPE = score_summary, MINITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE score_agg(integer) IS 'score summary of 0..10 scores (NPS surveys)';
+COMMENT ON AGGREGATE score_agg(integer, integer) IS 'score summary of 1..scale_max scores (CSAT surveys)';
+COMMENT ON AGGREGATE rollup(score_summary) IS 'exact combination of stored score summaries';
+
+CREATE AGGREGATE nps_score(score integer) (
+    SFUNC = score_trans, STYPE = score_summary, COMBINEFUNC = score_combine,
+    FINALFUNC = nps_score,
+    INITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_trans, MINVFUNC = score_inv, MSTYPE = score_summary, MFINALFUNC = nps_score, MINITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE csat(score integer) (
+    SFUNC = score_trans_csat, STYPE = score_summary, COMBINEFUNC = score_combine,
+    FINALFUNC = csat,
+    INITCOND = 'v1 scale=1-5 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_trans_csat, MINVFUNC = score_inv_csat, MSTYPE = score_summary, MFINALFUNC = csat, MINITCOND = 'v1 scale=1-5 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE csat(score integer, scale_max integer) (
+    SFUNC = score_trans, STYPE = score_summary, COMBINEFUNC = score_combine,
+    FINALFUNC = csat,
+    INITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    MSFUNC = score_trans, MINVFUNC = score_inv, MSTYPE = score_summary, MFINALFUNC = csat, MINITCOND = 'v1 scale=0-10 counts=0,0,0,0,0,0,0,0,0,0,0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_score(integer) IS 'Net Promoter Score of 0..10 scores, -100..100';
+COMMENT ON AGGREGATE csat(integer) IS 'CSAT: share of 1..5 scores that are 4 or 5';
+COMMENT ON AGGREGATE csat(integer, integer) IS 'CSAT: share of 1..scale_max scores in the top two points';
+
+------------------------------------------------------------------------------
+-- retention_summary: revenue of existing accounts at the start and end of a
+-- period, split into retained, expansion, contraction and churn, plus new
+-- accounts (start 0 or NULL), which NRR and GRR exclude.
+-- Text form: v1 accounts=3 churned_accounts=1 new_accounts=0 start_revenue=... expansion=...
+--            contraction=... churned_revenue=... new_revenue=...
+------------------------------------------------------------------------------
+
+CREATE TYPE retention_summary;
+
+CREATE FUNCTION retention_summary_in(cstring) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_summary_out(retention_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_summary_recv(internal) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_summary_send(retention_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE retention_summary (
+    INPUT = retention_summary_in,
+    OUTPUT = retention_summary_out,
+    RECEIVE = retention_summary_recv,
+    SEND = retention_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE retention_summary IS
+    'exact, combinable state of revenue retention: start revenue, expansion, contraction, churn, new';
+
+-- Not STRICT: a NULL end revenue means the account churned (what a LEFT JOIN
+-- gives), and a NULL start revenue means a new account.
+CREATE FUNCTION retention_trans(retention_summary, numeric, numeric) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_trans(retention_summary, double precision, double precision) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_combine(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION retention_rollup(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_add(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = retention_summary, RIGHTARG = retention_summary,
+    PROCEDURE = retention_add, COMMUTATOR = +);
+COMMENT ON FUNCTION retention_add(retention_summary, retention_summary) IS
+    'exact sum of two retention summaries (the + operator)';
+
+CREATE FUNCTION accounts(retention_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'retention_accounts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION churned_accounts(retention_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'retention_churned_accounts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION new_accounts(retention_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'retention_new_accounts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION start_revenue(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_start_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION end_revenue(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_end_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retained_revenue(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_retained_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION expansion(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_expansion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION contraction(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_contraction' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION churned_revenue(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_churned_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION new_revenue(retention_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'retention_new_revenue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nrr(retention_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'retention_nrr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION grr(retention_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'retention_grr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION logo_retention(retention_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'retention_logo_retention' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION accounts(retention_summary) IS 'existing accounts (start revenue > 0)';
+COMMENT ON FUNCTION churned_accounts(retention_summary) IS 'existing accounts whose end revenue is 0 or NULL';
+COMMENT ON FUNCTION new_accounts(retention_summary) IS 'accounts with no start revenue and end revenue > 0';
+COMMENT ON FUNCTION start_revenue(retention_summary) IS 'revenue of existing accounts at the start';
+COMMENT ON FUNCTION end_revenue(retention_summary) IS 'revenue of existing accounts at the end (new accounts excluded)';
+COMMENT ON FUNCTION retained_revenue(retention_summary) IS 'sum of min(start, end) over existing accounts';
+COMMENT ON FUNCTION expansion(retention_summary) IS 'sum of max(end - start, 0)';
+COMMENT ON FUNCTION contraction(retention_summary) IS 'sum of max(start - end, 0) over accounts still paying';
+COMMENT ON FUNCTION churned_revenue(retention_summary) IS 'start revenue of churned accounts';
+COMMENT ON FUNCTION new_revenue(retention_summary) IS 'end revenue of new accounts';
+COMMENT ON FUNCTION nrr(retention_summary) IS 'net revenue retention: end / start revenue of existing accounts';
+COMMENT ON FUNCTION grr(retention_summary) IS 'gross revenue retention: retained / start revenue, never above 1';
+COMMENT ON FUNCTION logo_retention(retention_summary) IS 'share of existing accounts that did not churn';
+
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION retention_inv(retention_summary, numeric, numeric) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_inv(retention_summary, double precision, double precision) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_subtract(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE retention_agg(start_revenue numeric, end_revenue numeric) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE retention_agg(start_revenue double precision, end_revenue double precision) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(retention_summary) (
+    SFUNC = retention_rollup, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_rollup, MINVFUNC = retention_subtract, MSTYPE = retention_summary, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE retention_agg(numeric, numeric) IS 'retention summary of per-account start and end revenue';
+COMMENT ON AGGREGATE retention_agg(double precision, double precision) IS
+    'retention summary of per-account start and end revenue (double precision money, converted as ::numeric)';
+COMMENT ON AGGREGATE rollup(retention_summary) IS 'exact combination of stored retention summaries';
+
+CREATE AGGREGATE nrr(start_revenue numeric, end_revenue numeric) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = nrr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = nrr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE nrr(start_revenue double precision, end_revenue double precision) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = nrr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = nrr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE grr(start_revenue numeric, end_revenue numeric) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = grr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = grr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE grr(start_revenue double precision, end_revenue double precision) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = grr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = grr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE nrr(numeric, numeric) IS
+    'net revenue retention over accounts with start revenue > 0; NULL end revenue = churned';
+COMMENT ON AGGREGATE nrr(double precision, double precision) IS
+    'net revenue retention over accounts with start revenue > 0; NULL end revenue = churned';
+COMMENT ON AGGREGATE grr(numeric, numeric) IS
+    'gross revenue retention: sum(min(start, end)) / sum(start), never above 1';
+COMMENT ON AGGREGATE grr(double precision, double precision) IS
+    'gross revenue retention: sum(min(start, end)) / sum(start), never above 1';
+
+------------------------------------------------------------------------------
+-- cost_summary: spend and the number of units it bought (accounts acquired,
+-- leads, accounts engaged...). State of cac and cpl.
+-- Text form: v1 units=120 spend=170000
+------------------------------------------------------------------------------
+
+CREATE TYPE cost_summary;
+
+CREATE FUNCTION cost_summary_in(cstring) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_summary_out(cost_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_summary_recv(internal) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_summary_send(cost_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE cost_summary (
+    INPUT = cost_summary_in,
+    OUTPUT = cost_summary_out,
+    RECEIVE = cost_summary_recv,
+    SEND = cost_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE cost_summary IS 'exact, combinable state of a cost per unit: spend and units';
+
+-- Not STRICT: like sum(spend) / count(*) FILTER (WHERE acquired), each
+-- column's NULLs are skipped on their own (spend on an account that was
+-- never acquired is still cost).
+CREATE FUNCTION cost_trans(cost_summary, numeric, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_acquired' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, double precision, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_acquired_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, numeric, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_units' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, double precision, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_units_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_combine(cost_summary, cost_summary) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION cost_rollup(cost_summary, cost_summary) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_add(cost_summary, cost_summary) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = cost_summary, RIGHTARG = cost_summary,
+    PROCEDURE = cost_add, COMMUTATOR = +);
+COMMENT ON FUNCTION cost_add(cost_summary, cost_summary) IS
+    'exact sum of two cost summaries (the + operator)';
+
+CREATE FUNCTION spend(cost_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'cost_spend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION units(cost_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'cost_units' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_per_unit(cost_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'cost_per_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cac(cost_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'cost_per_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cpl(cost_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'cost_per_unit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION spend(cost_summary) IS 'total spend';
+COMMENT ON FUNCTION units(cost_summary) IS 'units bought: accounts acquired, leads...';
+COMMENT ON FUNCTION cost_per_unit(cost_summary) IS 'spend / units; NULL when no units';
+COMMENT ON FUNCTION cac(cost_summary) IS 'customer acquisition cost: spend / accounts acquired';
+COMMENT ON FUNCTION cpl(cost_summary) IS 'cost per lead: spend / leads';
+
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION cost_inv(cost_summary, numeric, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_acquired' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, double precision, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_acquired_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, numeric, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_units' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, double precision, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_units_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_subtract(cost_summary, cost_summary) RETURNS cost_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE cost_agg(spend numeric, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cost_agg(spend double precision, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cost_agg(spend numeric, units bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cost_agg(spend double precision, units bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(cost_summary) (
+    SFUNC = cost_rollup, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_rollup, MINVFUNC = cost_subtract, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE cost_agg(numeric, boolean) IS 'cost summary: all spend, units = accounts acquired';
+COMMENT ON AGGREGATE cost_agg(double precision, boolean) IS 'cost summary: all spend, units = accounts acquired';
+COMMENT ON AGGREGATE cost_agg(numeric, bigint) IS 'cost summary: sum of spend, sum of units (leads...)';
+COMMENT ON AGGREGATE cost_agg(double precision, bigint) IS 'cost summary: sum of spend, sum of units (leads...)';
+COMMENT ON AGGREGATE rollup(cost_summary) IS 'exact combination of stored cost summaries';
+
+CREATE AGGREGATE cac(spend numeric, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cac, INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cac, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cac(spend double precision, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cac, INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cac, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cpl(spend numeric, leads bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cpl, INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cpl, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE cpl(spend double precision, leads bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cpl, INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cpl, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE cac(numeric, boolean) IS
+    'customer acquisition cost: sum(spend) over all rows / accounts acquired';
+COMMENT ON AGGREGATE cac(double precision, boolean) IS
+    'customer acquisition cost: sum(spend) over all rows / accounts acquired';
+COMMENT ON AGGREGATE cpl(numeric, bigint) IS 'cost per lead: sum(spend) / sum(leads)';
+COMMENT ON AGGREGATE cpl(double precision, bigint) IS 'cost per lead: sum(spend) / sum(leads)';
+
+------------------------------------------------------------------------------
+-- Scalar value metrics
+------------------------------------------------------------------------------
+
+CREATE FUNCTION cac(total_spend numeric, new_customers bigint) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'abm_cac_scalar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION acv(total_contract_value numeric, term interval, one_time_fees numeric DEFAULT 0)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME', 'abm_acv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION clv(monthly_arpa numeric, gross_margin double precision, monthly_churn double precision)
+    RETURNS numeric
+    AS 'MODULE_PATHNAME', 'abm_clv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ltv_to_cac(ltv numeric, cac numeric) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'abm_ltv_to_cac' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cac_payback_months(cac numeric, monthly_arpa numeric, gross_margin double precision)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'abm_cac_payback_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION tam(accounts bigint, average_contract_value numeric) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'abm_tam' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cac(numeric, bigint) IS 'total spend / new customers; NULL when no new customers';
+COMMENT ON FUNCTION acv(numeric, interval, numeric) IS
+    'annual contract value: (total contract value - one-time fees) / term in years';
+COMMENT ON FUNCTION clv(numeric, double precision, double precision) IS
+    'customer lifetime value: monthly ARPA * gross margin / monthly churn; NULL when churn is 0';
+COMMENT ON FUNCTION ltv_to_cac(numeric, numeric) IS 'LTV / CAC; NULL when CAC is 0';
+COMMENT ON FUNCTION cac_payback_months(numeric, numeric, double precision) IS
+    'months to earn back CAC: CAC / (monthly ARPA * gross margin); NULL when that is 0';
+COMMENT ON FUNCTION tam(bigint, numeric) IS
+    'total addressable market: accounts in the ideal customer profile * average contract value';
+
+------------------------------------------------------------------------------
+-- funnel_summary: accounts per furthest funnel stage, their spend, and the
+-- exact time spent on each step (count and microsecond sum of the steps from
+-- the previous timed stage, and of the spans from the first touch).
+-- Text form: v1 furthest=a1,..,a6 spend=S step_n=..(6) step_us=..(6) touch_n=..(6) touch_us=..(6)
+------------------------------------------------------------------------------
+
+CREATE TYPE funnel_summary;
+
+CREATE FUNCTION funnel_summary_in(cstring) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_out(funnel_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_recv(internal) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_summary_send(funnel_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE funnel_summary (
+    INPUT = funnel_summary_in,
+    OUTPUT = funnel_summary_out,
+    RECEIVE = funnel_summary_recv,
+    SEND = funnel_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE funnel_summary IS
+    'exact, combinable state of the ABM funnel: accounts per furthest stage, spend, step timings';
+
+-- Not STRICT: a NULL stage (or all-NULL times) still brings its spend.
+CREATE FUNCTION funnel_trans(funnel_summary, abm_stage) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, abm_stage, numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, timestamptz[]) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_trans(funnel_summary, timestamptz[], numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_trans_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_combine(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need (1.1).
+CREATE FUNCTION funnel_rollup(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION funnel_add(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = funnel_summary, RIGHTARG = funnel_summary,
+    PROCEDURE = funnel_add, COMMUTATOR = +);
+COMMENT ON FUNCTION funnel_add(funnel_summary, funnel_summary) IS
+    'exact sum of two funnel summaries (the + operator)';
+
+CREATE FUNCTION stage_accounts(funnel_summary, abm_stage) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'funnel_stage_accounts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spend(funnel_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'funnel_spend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION stage_accounts(funnel_summary, abm_stage) IS
+    'accounts that reached the stage (cumulative: furthest stage at or after it)';
+COMMENT ON FUNCTION spend(funnel_summary) IS 'total spend attributed to the funnel''s accounts';
+
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION funnel_inv(funnel_summary, abm_stage) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_inv_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_inv(funnel_summary, abm_stage, numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_inv_stage' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_inv(funnel_summary, timestamptz[]) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_inv_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_inv(funnel_summary, timestamptz[], numeric) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME', 'funnel_inv_times' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION funnel_subtract(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE AGGREGATE funnel_agg(furthest_stage abm_stage) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    MSFUNC = funnel_trans, MINVFUNC = funnel_inv, MSTYPE = funnel_summary, MINITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(furthest_stage abm_stage, spend numeric) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    MSFUNC = funnel_trans, MINVFUNC = funnel_inv, MSTYPE = funnel_summary, MINITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(reached_at timestamptz[]) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    MSFUNC = funnel_trans, MINVFUNC = funnel_inv, MSTYPE = funnel_summary, MINITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE funnel_agg(reached_at timestamptz[], spend numeric) (
+    SFUNC = funnel_trans, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    MSFUNC = funnel_trans, MINVFUNC = funnel_inv, MSTYPE = funnel_summary, MINITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(funnel_summary) (
+    SFUNC = funnel_rollup, STYPE = funnel_summary, COMBINEFUNC = funnel_combine,
+    INITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    MSFUNC = funnel_rollup, MINVFUNC = funnel_subtract, MSTYPE = funnel_summary, MINITCOND = 'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE funnel_agg(abm_stage) IS 'funnel summary of accounts by furthest stage';
+COMMENT ON AGGREGATE funnel_agg(abm_stage, numeric) IS 'funnel summary of accounts by furthest stage, with spend';
+COMMENT ON AGGREGATE funnel_agg(timestamptz[]) IS
+    'funnel summary from the time each of the six stages was reached (NULL = not reached)';
+COMMENT ON AGGREGATE funnel_agg(timestamptz[], numeric) IS
+    'funnel summary from stage times, with spend';
+COMMENT ON AGGREGATE rollup(funnel_summary) IS 'exact combination of stored funnel summaries';
+
+CREATE FUNCTION funnel_stages(summary funnel_summary,
+    OUT stage abm_stage, OUT "position" integer, OUT accounts bigint,
+    OUT share_of_target double precision, OUT conversion_rate double precision,
+    OUT drop_off bigint, OUT spend_per_account numeric,
+    OUT avg_days_from_previous double precision, OUT avg_days_from_first_touch double precision,
+    OUT bar text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION funnel_stages(funnel_summary) IS
+    'one row per funnel stage: accounts reaching it, share of target, conversion from the previous stage, drop-off, spend per account, average days, and a bar';
+
+CREATE FUNCTION abm_stages(OUT "position" integer, OUT stage abm_stage,
+    OUT description text, OUT kpis text[])
+    RETURNS SETOF record
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 6
+    AS $$
+    VALUES
+      (1, 'target'::@extschema@.abm_stage,
+       'fits the ideal customer profile and is on the target list, not yet a customer',
+       ARRAY['target accounts (by tier)', 'share of target accounts engaged / unengaged']),
+      (2, 'engaged',
+       'has interacted with the brand: ad click, web visit, email, meeting, chat',
+       ARRAY['share of target accounts engaged', 'cost per engaged account', 'touches per account']),
+      (3, 'opportunity',
+       'a real revenue opportunity is open',
+       ARRAY['share of engaged accounts with an opportunity', 'pipeline (open opportunity amount)',
+             'days from first touch to opportunity', 'cost per opportunity account']),
+      (4, 'won',
+       'signed and pays',
+       ARRAY['win rate', 'new revenue won', 'deal cycle days (first touch to signature)',
+             'touches per won account', 'cost per won account (CAC)', 'ACV']),
+      (5, 'retained',
+       'renewed for the period',
+       ARRAY['renewal rate', 'gross revenue retention', 'NPS', 'CSAT']),
+      (6, 'expanded',
+       'bought more: upsell, cross-sell, higher tier',
+       ARRAY['net revenue retention', 'expansion revenue', 'total revenue won'])
+    $$;
+COMMENT ON FUNCTION abm_stages() IS
+    'the six funnel stages: position, name, what it means, and the KPIs tracked there';
+
+------------------------------------------------------------------------------
+-- Support functions: I/O, comparison and aggregate machinery. Users call the
+-- types, operators and aggregates above; these are documented for \df+.
+------------------------------------------------------------------------------
+COMMENT ON FUNCTION abm_stage_in(cstring) IS 'text input of abm_stage';
+COMMENT ON FUNCTION abm_stage_out(abm_stage) IS 'text output of abm_stage';
+COMMENT ON FUNCTION abm_stage_recv(internal) IS 'binary input of abm_stage (validates every field)';
+COMMENT ON FUNCTION abm_stage_send(abm_stage) IS 'binary output of abm_stage';
+COMMENT ON FUNCTION abm_stage_lt(abm_stage, abm_stage) IS 'less than (funnel order)';
+COMMENT ON FUNCTION abm_stage_le(abm_stage, abm_stage) IS 'at most (funnel order)';
+COMMENT ON FUNCTION abm_stage_eq(abm_stage, abm_stage) IS 'equal (funnel order)';
+COMMENT ON FUNCTION abm_stage_ne(abm_stage, abm_stage) IS 'not equal (funnel order)';
+COMMENT ON FUNCTION abm_stage_ge(abm_stage, abm_stage) IS 'at least (funnel order)';
+COMMENT ON FUNCTION abm_stage_gt(abm_stage, abm_stage) IS 'greater than (funnel order)';
+COMMENT ON FUNCTION abm_stage_cmp(abm_stage, abm_stage) IS 'btree comparison of funnel stages';
+COMMENT ON FUNCTION abm_stage_hash(abm_stage) IS 'hash of a funnel stage';
+COMMENT ON FUNCTION abm_stage_hash_extended(abm_stage, bigint) IS 'seeded 64-bit hash of a funnel stage';
+COMMENT ON FUNCTION abm_stage_smaller(abm_stage, abm_stage) IS 'earlier of two stages (min support)';
+COMMENT ON FUNCTION abm_stage_larger(abm_stage, abm_stage) IS 'later of two stages (max support)';
+COMMENT ON FUNCTION ratio_summary_in(cstring) IS 'text input of ratio_summary';
+COMMENT ON FUNCTION ratio_summary_out(ratio_summary) IS 'text output of ratio_summary';
+COMMENT ON FUNCTION ratio_summary_recv(internal) IS 'binary input of ratio_summary (validates every field)';
+COMMENT ON FUNCTION ratio_summary_send(ratio_summary) IS 'binary output of ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, numeric) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, double precision) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, bigint, bigint) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_combine(ratio_summary, ratio_summary) IS 'aggregate combine function: exact sum of two partial ratio_summary states';
+COMMENT ON FUNCTION ratio_rollup(ratio_summary, ratio_summary) IS 'rollup() transition: adds one stored ratio_summary';
+COMMENT ON FUNCTION score_summary_in(cstring) IS 'text input of score_summary';
+COMMENT ON FUNCTION score_summary_out(score_summary) IS 'text output of score_summary';
+COMMENT ON FUNCTION score_summary_recv(internal) IS 'binary input of score_summary (validates every field)';
+COMMENT ON FUNCTION score_summary_send(score_summary) IS 'binary output of score_summary';
+COMMENT ON FUNCTION score_trans(score_summary, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_trans(score_summary, integer, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_trans_csat(score_summary, integer) IS 'aggregate transition: adds one row to a score_summary';
+COMMENT ON FUNCTION score_combine(score_summary, score_summary) IS 'aggregate combine function: exact sum of two partial score_summary states';
+COMMENT ON FUNCTION retention_summary_in(cstring) IS 'text input of retention_summary';
+COMMENT ON FUNCTION retention_summary_out(retention_summary) IS 'text output of retention_summary';
+COMMENT ON FUNCTION retention_summary_recv(internal) IS 'binary input of retention_summary (validates every field)';
+COMMENT ON FUNCTION retention_summary_send(retention_summary) IS 'binary output of retention_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, numeric, numeric) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, double precision, double precision) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_combine(retention_summary, retention_summary) IS 'aggregate combine function: exact sum of two partial retention_summary states';
+COMMENT ON FUNCTION retention_rollup(retention_summary, retention_summary) IS 'rollup() transition: adds one stored retention_summary';
+COMMENT ON FUNCTION cost_summary_in(cstring) IS 'text input of cost_summary';
+COMMENT ON FUNCTION cost_summary_out(cost_summary) IS 'text output of cost_summary';
+COMMENT ON FUNCTION cost_summary_recv(internal) IS 'binary input of cost_summary (validates every field)';
+COMMENT ON FUNCTION cost_summary_send(cost_summary) IS 'binary output of cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, numeric, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, double precision, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, numeric, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, double precision, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_combine(cost_summary, cost_summary) IS 'aggregate combine function: exact sum of two partial cost_summary states';
+COMMENT ON FUNCTION cost_rollup(cost_summary, cost_summary) IS 'rollup() transition: adds one stored cost_summary';
+COMMENT ON FUNCTION funnel_summary_in(cstring) IS 'text input of funnel_summary';
+COMMENT ON FUNCTION funnel_summary_out(funnel_summary) IS 'text output of funnel_summary';
+COMMENT ON FUNCTION funnel_summary_recv(internal) IS 'binary input of funnel_summary (validates every field)';
+COMMENT ON FUNCTION funnel_summary_send(funnel_summary) IS 'binary output of funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, abm_stage) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, abm_stage, numeric) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, timestamptz[]) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_trans(funnel_summary, timestamptz[], numeric) IS 'aggregate transition: adds one row to a funnel_summary';
+COMMENT ON FUNCTION funnel_combine(funnel_summary, funnel_summary) IS 'aggregate combine function: exact sum of two partial funnel_summary states';
+COMMENT ON FUNCTION funnel_rollup(funnel_summary, funnel_summary) IS 'rollup() transition: adds one stored funnel_summary';
+
+------------------------------------------------------------------------------
+-- Statistics: the uncertainty of rates and NPS, read from summaries.
+-- Confidence must lie strictly between 0 and 1 (else 22023); a summary with
+-- no trials or no responses gives NULLs.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION wilson_interval(successes bigint, trials bigint,
+    confidence double precision DEFAULT 0.95,
+    OUT lower double precision, OUT upper double precision)
+    AS 'MODULE_PATHNAME', 'wilson_interval_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION wilson_interval(summary ratio_summary,
+    confidence double precision DEFAULT 0.95,
+    OUT lower double precision, OUT upper double precision)
+    AS 'MODULE_PATHNAME', 'wilson_interval_summary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION wilson_lower(successes bigint, trials bigint, confidence double precision DEFAULT 0.95)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'wilson_lower_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION wilson_lower(summary ratio_summary, confidence double precision DEFAULT 0.95)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'wilson_lower_summary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION wilson_upper(successes bigint, trials bigint, confidence double precision DEFAULT 0.95)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'wilson_upper_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION wilson_upper(summary ratio_summary, confidence double precision DEFAULT 0.95)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'wilson_upper_summary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION wilson_interval(bigint, bigint, double precision) IS
+    'Wilson score interval (lower, upper) of successes out of trials at a confidence level';
+COMMENT ON FUNCTION wilson_interval(ratio_summary, double precision) IS
+    'Wilson score interval (lower, upper) of a ratio summary''s rate at a confidence level';
+COMMENT ON FUNCTION wilson_lower(bigint, bigint, double precision) IS 'lower end of the Wilson score interval';
+COMMENT ON FUNCTION wilson_lower(ratio_summary, double precision) IS 'lower end of the Wilson score interval';
+COMMENT ON FUNCTION wilson_upper(bigint, bigint, double precision) IS 'upper end of the Wilson score interval';
+COMMENT ON FUNCTION wilson_upper(ratio_summary, double precision) IS 'upper end of the Wilson score interval';
+
+CREATE FUNCTION nps_interval(summary score_summary,
+    confidence double precision DEFAULT 0.95, method text DEFAULT 'wald',
+    OUT nps double precision, OUT lower double precision, OUT upper double precision,
+    OUT standard_error double precision)
+    AS 'MODULE_PATHNAME', 'nps_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_interval(score_summary, double precision, text) IS
+    'NPS with its confidence interval and standard error; method ''wald'' or ''adjusted_wald''';
+
+CREATE FUNCTION proportion_test(a ratio_summary, b ratio_summary,
+    OUT difference double precision, OUT z double precision, OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'proportion_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION nps_test(a score_summary, b score_summary,
+    OUT difference double precision, OUT z double precision, OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'nps_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION proportion_test(ratio_summary, ratio_summary) IS
+    'pooled two-proportion z-test of rate(a) - rate(b): difference, z, two-sided p-value';
+COMMENT ON FUNCTION nps_test(score_summary, score_summary) IS
+    'z-test of the difference of two independent NPS: difference, z, two-sided p-value';
+
+--------------------------------------------------------------------------- Support functions for moving windows.
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, numeric) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, double precision) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION ratio_subtract(ratio_summary, ratio_summary) IS 'inverse of rollup() for moving windows: removes one stored ratio_summary';
+COMMENT ON FUNCTION score_inv(score_summary, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_inv(score_summary, integer, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_inv_csat(score_summary, integer) IS 'inverse transition for moving windows: removes one row from a score_summary';
+COMMENT ON FUNCTION score_subtract(score_summary, score_summary) IS 'inverse of rollup() for moving windows: removes one stored score_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, numeric, numeric) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, double precision, double precision) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION retention_subtract(retention_summary, retention_summary) IS 'inverse of rollup() for moving windows: removes one stored retention_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, numeric, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, double precision, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, numeric, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, double precision, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_subtract(cost_summary, cost_summary) IS 'inverse of rollup() for moving windows: removes one stored cost_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, abm_stage) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, abm_stage, numeric) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[]) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[], numeric) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
+COMMENT ON FUNCTION funnel_subtract(funnel_summary, funnel_summary) IS 'inverse of rollup() for moving windows: removes one stored funnel_summary';
