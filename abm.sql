@@ -316,8 +316,6 @@ CREATE AGGREGATE unsubscribe_rate(unsubscribes bigint, delivered bigint) (
     MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE win_rate(boolean) IS 'won / (won + lost); NULL outcome = open, skipped';
-COMMENT ON AGGREGATE win_rate(boolean, numeric) IS 'amount-weighted win rate: won amount / (won + lost amount)';
-COMMENT ON AGGREGATE win_rate(boolean, double precision) IS 'amount-weighted win rate: won amount / (won + lost amount)';
 COMMENT ON AGGREGATE conversion_rate(boolean) IS 'converted / non-NULL rows';
 COMMENT ON AGGREGATE rate(bigint, bigint) IS 'sum(numerator) / sum(denominator) over rows with both set';
 COMMENT ON AGGREGATE ctr(bigint, bigint) IS 'click-through rate: sum(clicks) / sum(impressions)';
@@ -761,7 +759,6 @@ CREATE FUNCTION cac_payback_months(cac numeric, monthly_arpa numeric, gross_marg
     AS 'MODULE_PATHNAME', 'abm_cac_payback_months' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION tam(accounts bigint, average_contract_value numeric) RETURNS numeric
     AS 'MODULE_PATHNAME', 'abm_tam' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION cac(numeric, bigint) IS 'total spend / new customers; NULL when no new customers';
 COMMENT ON FUNCTION acv(numeric, interval, numeric) IS
     'annual contract value: (total contract value - one-time fees) / term in years';
 COMMENT ON FUNCTION clv(numeric, double precision, double precision) IS
@@ -1061,3 +1058,262 @@ COMMENT ON FUNCTION funnel_inv(funnel_summary, abm_stage, numeric) IS 'inverse t
 COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[]) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
 COMMENT ON FUNCTION funnel_inv(funnel_summary, timestamptz[], numeric) IS 'inverse transition for moving windows: removes one row from a funnel_summary';
 COMMENT ON FUNCTION funnel_subtract(funnel_summary, funnel_summary) IS 'inverse of rollup() for moving windows: removes one stored funnel_summary';
+
+------------------------------------------------------------------------------
+-- 1.2: integer money stays exact.  An integer amount would otherwise resolve
+-- to the double precision forms (double precision is the preferred numeric
+-- type), and 1234567890123456789 would come back as 1234567890123460000.
+-- Each aggregate that takes money has bigint and integer forms, which add
+-- whole units exactly, like numeric.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION ratio_trans(ratio_summary, boolean, bigint) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_trans_amount_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_inv(ratio_summary, boolean, bigint) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_inv_amount_int8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_trans(retention_summary, bigint, bigint) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_inv(retention_summary, bigint, bigint) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, bigint, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_acquired_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, bigint, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_acquired_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, bigint, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_units_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, bigint, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_units_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION ratio_trans(ratio_summary, boolean, integer) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_trans_amount_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION ratio_inv(ratio_summary, boolean, integer) RETURNS ratio_summary
+    AS 'MODULE_PATHNAME', 'ratio_inv_amount_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION retention_trans(retention_summary, integer, integer) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION retention_inv(retention_summary, integer, integer) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, integer, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_acquired_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, integer, boolean) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_acquired_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_trans(cost_summary, integer, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_trans_units_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION cost_inv(cost_summary, integer, bigint) RETURNS cost_summary
+    AS 'MODULE_PATHNAME', 'cost_inv_units_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE AGGREGATE ratio_agg(boolean, bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE win_rate(won boolean, amount bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE retention_agg(start_revenue bigint, end_revenue bigint) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE nrr(start_revenue bigint, end_revenue bigint) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = nrr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = nrr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE grr(start_revenue bigint, end_revenue bigint) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = grr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = grr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cost_agg(spend bigint, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cost_agg(spend bigint, units bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cac(spend bigint, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cac,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cac, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cpl(spend bigint, leads bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cpl,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cpl, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE ratio_agg(boolean, integer) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE win_rate(won boolean, amount integer) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE retention_agg(start_revenue integer, end_revenue integer) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE nrr(start_revenue integer, end_revenue integer) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = nrr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = nrr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE grr(start_revenue integer, end_revenue integer) (
+    SFUNC = retention_trans, STYPE = retention_summary, COMBINEFUNC = retention_combine,
+    FINALFUNC = grr,
+    INITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    MSFUNC = retention_trans, MINVFUNC = retention_inv, MSTYPE = retention_summary, MFINALFUNC = grr, MINITCOND = 'v1 accounts=0 churned_accounts=0 new_accounts=0 start_revenue=0 expansion=0 contraction=0 churned_revenue=0 new_revenue=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cost_agg(spend integer, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cost_agg(spend integer, units bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cac(spend integer, acquired boolean) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cac,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cac, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE cpl(spend integer, leads bigint) (
+    SFUNC = cost_trans, STYPE = cost_summary, COMBINEFUNC = cost_combine,
+    FINALFUNC = cpl,
+    INITCOND = 'v1 units=0 spend=0',
+    MSFUNC = cost_trans, MINVFUNC = cost_inv, MSTYPE = cost_summary, MFINALFUNC = cpl, MINITCOND = 'v1 units=0 spend=0',
+    PARALLEL = SAFE);
+
+
+------------------------------------------------------------------------------
+-- 1.2: weighted_win_rate(won, amount), the aggregate of
+-- weighted_win_rate(ratio_summary): won amount / (won + lost amount).
+-- win_rate(won, amount) computes the same and stays as it is until 2.0, but
+-- it is deprecated: win_rate(ratio_summary) counts deals, so one name meant
+-- two KPIs.
+------------------------------------------------------------------------------
+
+CREATE AGGREGATE weighted_win_rate(won boolean, amount numeric) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE weighted_win_rate(won boolean, amount double precision) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE weighted_win_rate(won boolean, amount bigint) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+CREATE AGGREGATE weighted_win_rate(won boolean, amount integer) (
+    SFUNC = ratio_trans, STYPE = ratio_summary, COMBINEFUNC = ratio_combine,
+    FINALFUNC = weighted_win_rate,
+    INITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    MSFUNC = ratio_trans, MINVFUNC = ratio_inv, MSTYPE = ratio_summary, MFINALFUNC = weighted_win_rate, MINITCOND = 'v1 successes=0 trials=0 success_amount=0 trial_amount=0',
+    PARALLEL = SAFE);
+
+
+COMMENT ON AGGREGATE ratio_agg(boolean, bigint) IS
+    'ratio summary of outcomes with their amounts (bigint money, exact; rows with a NULL skipped)';
+COMMENT ON AGGREGATE win_rate(boolean, bigint) IS
+    'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';
+COMMENT ON AGGREGATE retention_agg(bigint, bigint) IS 'retention summary of per-account start and end revenue (bigint money, exact)';
+COMMENT ON AGGREGATE nrr(bigint, bigint) IS
+    'net revenue retention over accounts with start revenue > 0; NULL end revenue = churned';
+COMMENT ON AGGREGATE grr(bigint, bigint) IS
+    'gross revenue retention: sum(min(start, end)) / sum(start), never above 1';
+COMMENT ON AGGREGATE cost_agg(bigint, boolean) IS 'cost summary: all spend, units = accounts acquired';
+COMMENT ON AGGREGATE cost_agg(bigint, bigint) IS 'cost summary: sum of spend, sum of units (leads...)';
+COMMENT ON AGGREGATE cac(bigint, boolean) IS
+    'customer acquisition cost: sum(spend) over all rows / accounts acquired';
+COMMENT ON AGGREGATE cpl(bigint, bigint) IS 'cost per lead: sum(spend) / sum(leads)';
+COMMENT ON AGGREGATE ratio_agg(boolean, integer) IS
+    'ratio summary of outcomes with their amounts (integer money, exact; rows with a NULL skipped)';
+COMMENT ON AGGREGATE win_rate(boolean, integer) IS
+    'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';
+COMMENT ON AGGREGATE retention_agg(integer, integer) IS 'retention summary of per-account start and end revenue (integer money, exact)';
+COMMENT ON AGGREGATE nrr(integer, integer) IS
+    'net revenue retention over accounts with start revenue > 0; NULL end revenue = churned';
+COMMENT ON AGGREGATE grr(integer, integer) IS
+    'gross revenue retention: sum(min(start, end)) / sum(start), never above 1';
+COMMENT ON AGGREGATE cost_agg(integer, boolean) IS 'cost summary: all spend, units = accounts acquired';
+COMMENT ON AGGREGATE cost_agg(integer, bigint) IS 'cost summary: sum of spend, sum of units (leads...)';
+COMMENT ON AGGREGATE cac(integer, boolean) IS
+    'customer acquisition cost: sum(spend) over all rows / accounts acquired';
+COMMENT ON AGGREGATE cpl(integer, bigint) IS 'cost per lead: sum(spend) / sum(leads)';
+COMMENT ON AGGREGATE weighted_win_rate(boolean, numeric) IS
+    'amount-weighted win rate: won amount / (won + lost amount); NULL outcome (open) or amount skipped';
+COMMENT ON AGGREGATE weighted_win_rate(boolean, double precision) IS
+    'amount-weighted win rate: won amount / (won + lost amount); NULL outcome (open) or amount skipped';
+COMMENT ON AGGREGATE weighted_win_rate(boolean, bigint) IS
+    'amount-weighted win rate: won amount / (won + lost amount); NULL outcome (open) or amount skipped';
+COMMENT ON AGGREGATE weighted_win_rate(boolean, integer) IS
+    'amount-weighted win rate: won amount / (won + lost amount); NULL outcome (open) or amount skipped';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, bigint) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, bigint) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, bigint, bigint) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, bigint, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, bigint, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, bigint, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION ratio_trans(ratio_summary, boolean, integer) IS 'aggregate transition: adds one row to a ratio_summary';
+COMMENT ON FUNCTION ratio_inv(ratio_summary, boolean, integer) IS 'inverse transition for moving windows: removes one row from a ratio_summary';
+COMMENT ON FUNCTION retention_trans(retention_summary, integer, integer) IS 'aggregate transition: adds one row to a retention_summary';
+COMMENT ON FUNCTION retention_inv(retention_summary, integer, integer) IS 'inverse transition for moving windows: removes one row from a retention_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, integer, boolean) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, integer, boolean) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+COMMENT ON FUNCTION cost_trans(cost_summary, integer, bigint) IS 'aggregate transition: adds one row to a cost_summary';
+COMMENT ON FUNCTION cost_inv(cost_summary, integer, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
+
+-- Deprecated in 1.2, unchanged until 2.0 (see "Changes in 1.2" in the README).
+COMMENT ON AGGREGATE win_rate(boolean, numeric) IS
+    'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';
+COMMENT ON AGGREGATE win_rate(boolean, double precision) IS
+    'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';
+COMMENT ON FUNCTION cac(numeric, bigint) IS
+    'deprecated (a scalar, unlike the cac and cpl aggregates): use cac(cost_agg(spend, units)) or spend / new customers; changes in 2.0';

@@ -60,7 +60,7 @@ cost_add_units(CostSummary *s, int64 units, int sign)
 
 /* Arguments 1 (spend) and 2 (acquired or units) may each be NULL. */
 static Datum
-cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_are_flags)
+cost_step(FunctionCallInfo fcinfo, int sign, AbmAmountType spend_type, bool units_are_flags)
 {
 	CostSummary *s;
 	int16		scale_before;
@@ -71,10 +71,7 @@ cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_ar
 	s = COST_STATE(0);
 	scale_before = abm_scale_watch_begin(&s->hdr);
 	if (!PG_ARGISNULL(1))
-		cost_add_spend(s, spend_is_float8
-					   ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "spend")
-					   : abm_amount_from_numeric(PG_GETARG_DATUM(1), "spend"),
-					   sign);
+		cost_add_spend(s, abm_amount_arg(fcinfo, 1, spend_type, "spend"), sign);
 	if (!PG_ARGISNULL(2))
 	{
 		if (units_are_flags)
@@ -92,14 +89,17 @@ cost_step(FunctionCallInfo fcinfo, int sign, bool spend_is_float8, bool units_ar
 	PG_RETURN_POINTER(s);
 }
 
-ABM_SQL_FUNCTION(cost_trans_acquired, cost_step(fcinfo, 1, false, true))
-ABM_SQL_FUNCTION(cost_inv_acquired, cost_step(fcinfo, -1, false, true))
-ABM_SQL_FUNCTION(cost_trans_acquired_float8, cost_step(fcinfo, 1, true, true))
-ABM_SQL_FUNCTION(cost_inv_acquired_float8, cost_step(fcinfo, -1, true, true))
-ABM_SQL_FUNCTION(cost_trans_units, cost_step(fcinfo, 1, false, false))
-ABM_SQL_FUNCTION(cost_inv_units, cost_step(fcinfo, -1, false, false))
-ABM_SQL_FUNCTION(cost_trans_units_float8, cost_step(fcinfo, 1, true, false))
-ABM_SQL_FUNCTION(cost_inv_units_float8, cost_step(fcinfo, -1, true, false))
+/* Per spend type: acquired flags (_acquired) or unit counts (_units). */
+#define COST_STEPS(suffix, type) \
+	ABM_SQL_FUNCTION(cost_trans_acquired##suffix, cost_step(fcinfo, 1, (type), true)) \
+	ABM_SQL_FUNCTION(cost_inv_acquired##suffix, cost_step(fcinfo, -1, (type), true)) \
+	ABM_SQL_FUNCTION(cost_trans_units##suffix, cost_step(fcinfo, 1, (type), false)) \
+	ABM_SQL_FUNCTION(cost_inv_units##suffix, cost_step(fcinfo, -1, (type), false))
+
+COST_STEPS(, ABM_AMOUNT_NUMERIC)
+COST_STEPS(_float8, ABM_AMOUNT_FLOAT8)
+COST_STEPS(_int8, ABM_AMOUNT_INT8)
+COST_STEPS(_int4, ABM_AMOUNT_INT4)
 
 PG_FUNCTION_INFO_V1(cost_spend);
 Datum

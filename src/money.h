@@ -28,6 +28,37 @@ extern AbmAmount abm_amount_from_numeric(Datum numeric, const char *what);
 extern AbmAmount abm_amount_from_float8(float8 value, const char *what);
 extern void abm_amount_require_nonnegative(AbmAmount a, const char *what);
 
+/*
+ * The SQL types an amount argument can have.  Integers are whole units and
+ * stay exact: each SQL overload names its own, so that an integer amount
+ * never resolves to the double precision form.
+ */
+typedef enum AbmAmountType
+{
+	ABM_AMOUNT_NUMERIC,
+	ABM_AMOUNT_FLOAT8,
+	ABM_AMOUNT_INT8,
+	ABM_AMOUNT_INT4
+} AbmAmountType;
+
+/* Argument argno, of the given type, as an amount. */
+static inline AbmAmount
+abm_amount_arg(FunctionCallInfo fcinfo, int argno, AbmAmountType type, const char *what)
+{
+	switch (type)
+	{
+		case ABM_AMOUNT_FLOAT8:
+			return abm_amount_from_float8(PG_GETARG_FLOAT8(argno), what);
+		case ABM_AMOUNT_INT8:
+			return (AbmAmount) {PG_GETARG_INT64(argno), 0};
+		case ABM_AMOUNT_INT4:
+			return (AbmAmount) {PG_GETARG_INT32(argno), 0};
+		case ABM_AMOUNT_NUMERIC:
+			break;
+	}
+	return abm_amount_from_numeric(PG_GETARG_DATUM(argno), what);
+}
+
 /* Brings two amounts to the larger of their scales, so they compare. */
 extern void abm_amount_align(AbmAmount *a, AbmAmount *b);
 

@@ -82,15 +82,12 @@ ratio_step_bool(FunctionCallInfo fcinfo, int sign)
 }
 
 static Datum
-ratio_step_amount(FunctionCallInfo fcinfo, int sign, bool is_float8)
+ratio_step_amount(FunctionCallInfo fcinfo, int sign, AbmAmountType type)
 {
 	RatioSummary *s = RATIO_STATE(0);
 	int16		scale_before = abm_scale_watch_begin(&s->hdr);
 
-	ratio_add_amount(s, PG_GETARG_BOOL(1),
-					 is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "amount")
-					 : abm_amount_from_numeric(PG_GETARG_DATUM(2), "amount"),
-					 sign);
+	ratio_add_amount(s, PG_GETARG_BOOL(1), abm_amount_arg(fcinfo, 2, type, "amount"), sign);
 	if (sign < 0)
 		abm_summary_check_removal(&ratio_type, &s->hdr);
 	if (!abm_scale_watch_end(&s->hdr, scale_before, sign))
@@ -102,10 +99,14 @@ static Datum ratio_step_counts(FunctionCallInfo fcinfo, int sign);
 
 ABM_SQL_FUNCTION(ratio_trans, ratio_step_bool(fcinfo, 1))
 ABM_SQL_FUNCTION(ratio_inv, ratio_step_bool(fcinfo, -1))
-ABM_SQL_FUNCTION(ratio_trans_amount, ratio_step_amount(fcinfo, 1, false))
-ABM_SQL_FUNCTION(ratio_inv_amount, ratio_step_amount(fcinfo, -1, false))
-ABM_SQL_FUNCTION(ratio_trans_amount_float8, ratio_step_amount(fcinfo, 1, true))
-ABM_SQL_FUNCTION(ratio_inv_amount_float8, ratio_step_amount(fcinfo, -1, true))
+ABM_SQL_FUNCTION(ratio_trans_amount, ratio_step_amount(fcinfo, 1, ABM_AMOUNT_NUMERIC))
+ABM_SQL_FUNCTION(ratio_inv_amount, ratio_step_amount(fcinfo, -1, ABM_AMOUNT_NUMERIC))
+ABM_SQL_FUNCTION(ratio_trans_amount_float8, ratio_step_amount(fcinfo, 1, ABM_AMOUNT_FLOAT8))
+ABM_SQL_FUNCTION(ratio_inv_amount_float8, ratio_step_amount(fcinfo, -1, ABM_AMOUNT_FLOAT8))
+ABM_SQL_FUNCTION(ratio_trans_amount_int8, ratio_step_amount(fcinfo, 1, ABM_AMOUNT_INT8))
+ABM_SQL_FUNCTION(ratio_inv_amount_int8, ratio_step_amount(fcinfo, -1, ABM_AMOUNT_INT8))
+ABM_SQL_FUNCTION(ratio_trans_amount_int4, ratio_step_amount(fcinfo, 1, ABM_AMOUNT_INT4))
+ABM_SQL_FUNCTION(ratio_inv_amount_int4, ratio_step_amount(fcinfo, -1, ABM_AMOUNT_INT4))
 ABM_SQL_FUNCTION(ratio_trans_counts, ratio_step_counts(fcinfo, 1))
 ABM_SQL_FUNCTION(ratio_inv_counts, ratio_step_counts(fcinfo, -1))
 

@@ -137,7 +137,7 @@ retention_add_account(RetentionSummary *s, bool has_start, AbmAmount start,
 
 /* Transition (sign 1) and inverse transition (sign -1) over one account row. */
 static Datum
-retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
+retention_step(FunctionCallInfo fcinfo, int sign, AbmAmountType type)
 {
 	RetentionSummary *s;
 	AbmAmount	start = {0, 0};
@@ -150,11 +150,9 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 	s = RET_STATE(0);
 	scale_before = abm_scale_watch_begin(&s->hdr);
 	if (!PG_ARGISNULL(1))
-		start = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(1), "start_revenue")
-			: abm_amount_from_numeric(PG_GETARG_DATUM(1), "start_revenue");
+		start = abm_amount_arg(fcinfo, 1, type, "start_revenue");
 	if (!PG_ARGISNULL(2))
-		end = is_float8 ? abm_amount_from_float8(PG_GETARG_FLOAT8(2), "end_revenue")
-			: abm_amount_from_numeric(PG_GETARG_DATUM(2), "end_revenue");
+		end = abm_amount_arg(fcinfo, 2, type, "end_revenue");
 	retention_add_account(s, !PG_ARGISNULL(1), start, !PG_ARGISNULL(2), end, sign);
 	if (sign < 0)
 		abm_summary_check_removal(&retention_type, &s->hdr);
@@ -163,10 +161,14 @@ retention_step(FunctionCallInfo fcinfo, int sign, bool is_float8)
 	PG_RETURN_POINTER(s);
 }
 
-ABM_SQL_FUNCTION(retention_trans, retention_step(fcinfo, 1, false))
-ABM_SQL_FUNCTION(retention_inv, retention_step(fcinfo, -1, false))
-ABM_SQL_FUNCTION(retention_trans_float8, retention_step(fcinfo, 1, true))
-ABM_SQL_FUNCTION(retention_inv_float8, retention_step(fcinfo, -1, true))
+ABM_SQL_FUNCTION(retention_trans, retention_step(fcinfo, 1, ABM_AMOUNT_NUMERIC))
+ABM_SQL_FUNCTION(retention_inv, retention_step(fcinfo, -1, ABM_AMOUNT_NUMERIC))
+ABM_SQL_FUNCTION(retention_trans_float8, retention_step(fcinfo, 1, ABM_AMOUNT_FLOAT8))
+ABM_SQL_FUNCTION(retention_inv_float8, retention_step(fcinfo, -1, ABM_AMOUNT_FLOAT8))
+ABM_SQL_FUNCTION(retention_trans_int8, retention_step(fcinfo, 1, ABM_AMOUNT_INT8))
+ABM_SQL_FUNCTION(retention_inv_int8, retention_step(fcinfo, -1, ABM_AMOUNT_INT8))
+ABM_SQL_FUNCTION(retention_trans_int4, retention_step(fcinfo, 1, ABM_AMOUNT_INT4))
+ABM_SQL_FUNCTION(retention_inv_int4, retention_step(fcinfo, -1, ABM_AMOUNT_INT4))
 
 PG_FUNCTION_INFO_V1(retention_accounts);
 Datum

@@ -91,18 +91,15 @@ abm_cac_scalar(PG_FUNCTION_ARGS)
 }
 
 /*
- * A term in months: the months of the interval, its days as 1/30 month and
- * its time as a fraction of a 30-day month (PostgreSQL's own convention).
+ * A contract term in microseconds, under PostgreSQL's own interval
+ * convention of 30-day months (as justify_days and interval comparison use):
+ * an integer, so that ACV needs one division only and is exact whenever its
+ * decimal value is (1000 over 100 days is 3600, not 3600.000000000000036).
  */
-static Datum
-term_in_months(Interval *term)
+static int128
+term_in_usecs(const Interval *term)
 {
-	Datum		months = int_numeric(term->month);
-	Datum		days = abm_numeric_quotient(int_numeric(term->day), int_numeric(DAYS_PER_MONTH));
-	Datum		time = abm_numeric_quotient(int_numeric(term->time),
-											int_numeric((int64) DAYS_PER_MONTH * USECS_PER_DAY));
-
-	return DirectFunctionCall2(numeric_add, DirectFunctionCall2(numeric_add, months, days), time);
+	return ((int128) term->month * DAYS_PER_MONTH + term->day) * USECS_PER_DAY + term->time;
 }
 
 PG_FUNCTION_INFO_V1(abm_acv);
@@ -112,7 +109,7 @@ abm_acv(PG_FUNCTION_ARGS)
 	Datum		tcv = PG_GETARG_DATUM(0);
 	Interval   *term = PG_GETARG_INTERVAL_P(1);
 	Datum		fees = PG_GETARG_DATUM(2);
-	Datum		months;
+	int128		usecs;
 	bool		finite = true;
 
 	check_money(tcv, "total_contract_value");
@@ -120,7 +117,7 @@ abm_acv(PG_FUNCTION_ARGS)
 #ifdef INTERVAL_NOT_FINITE
 	finite = !INTERVAL_NOT_FINITE(term);
 #endif
-	if (!finite || numeric_sign_of(months = term_in_months(term)) <= 0)
+	if (!finite || (usecs = term_in_usecs(term)) <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("contract term must be a positive finite interval, got \"%s\"",
@@ -132,11 +129,11 @@ abm_acv(PG_FUNCTION_ARGS)
 						DatumGetCString(DirectFunctionCall1(numeric_out, fees)),
 						DatumGetCString(DirectFunctionCall1(numeric_out, tcv)))));
 
-	/* (tcv - fees) per year = (tcv - fees) * 12 / months */
+	/* (tcv - fees) per year = (tcv - fees) * (microseconds of a year) / term */
 	PG_RETURN_DATUM(abm_numeric_quotient(
 		DirectFunctionCall2(numeric_mul, DirectFunctionCall2(numeric_sub, tcv, fees),
-							int_numeric(MONTHS_PER_YEAR)),
-		months));
+							int_numeric((int64) MONTHS_PER_YEAR * DAYS_PER_MONTH * USECS_PER_DAY)),
+		abm_money_to_numeric(usecs, 0)));
 }
 
 PG_FUNCTION_INFO_V1(abm_clv);

@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1116);
+SELECT plan(1328);
 
 ------------------------------------------------------------------------------
 -- Types (6)
@@ -23,7 +23,7 @@ SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 190 rows x 5 tests (950)
+-- Every function and aggregate: 228 rows x 5 tests (1140)
 --   kind    'f' function, 'a' aggregate
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -225,7 +225,46 @@ INSERT INTO tap_api_rows VALUES
     ('f', 'funnel_inv', '{funnel_summary,abm_stage,numeric}', 'funnel_summary', false, NULL, true),
     ('f', 'funnel_inv', '{funnel_summary,"timestamp with time zone[]"}', 'funnel_summary', false, NULL, true),
     ('f', 'funnel_inv', '{funnel_summary,"timestamp with time zone[]",numeric}', 'funnel_summary', false, NULL, true),
-    ('f', 'funnel_subtract', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, true);
+    ('f', 'funnel_subtract', '{funnel_summary,funnel_summary}', 'funnel_summary', true, NULL, true),
+    -- abm 1.2: integer money stays exact (its own forms), weighted_win_rate(won, amount)
+    ('f', 'ratio_trans', '{ratio_summary,boolean,bigint}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_inv', '{ratio_summary,boolean,bigint}', 'ratio_summary', true, NULL, true),
+    ('f', 'retention_trans', '{retention_summary,bigint,bigint}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_inv', '{retention_summary,bigint,bigint}', 'retention_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,bigint,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,bigint,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,bigint,bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,bigint,bigint}', 'cost_summary', false, NULL, true),
+    ('a', 'ratio_agg', '{boolean,bigint}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'retention_agg', '{bigint,bigint}', 'retention_summary', NULL, 'retention_summary', false),
+    ('a', 'nrr', '{bigint,bigint}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'grr', '{bigint,bigint}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'cost_agg', '{bigint,boolean}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cost_agg', '{bigint,bigint}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cac', '{bigint,boolean}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'cpl', '{bigint,bigint}', 'numeric', NULL, 'cost_summary', false),
+    ('f', 'ratio_trans', '{ratio_summary,boolean,integer}', 'ratio_summary', true, NULL, true),
+    ('f', 'ratio_inv', '{ratio_summary,boolean,integer}', 'ratio_summary', true, NULL, true),
+    ('f', 'retention_trans', '{retention_summary,integer,integer}', 'retention_summary', false, NULL, true),
+    ('f', 'retention_inv', '{retention_summary,integer,integer}', 'retention_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,integer,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,integer,boolean}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_trans', '{cost_summary,integer,bigint}', 'cost_summary', false, NULL, true),
+    ('f', 'cost_inv', '{cost_summary,integer,bigint}', 'cost_summary', false, NULL, true),
+    ('a', 'ratio_agg', '{boolean,integer}', 'ratio_summary', NULL, 'ratio_summary', false),
+    ('a', 'win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'retention_agg', '{integer,integer}', 'retention_summary', NULL, 'retention_summary', false),
+    ('a', 'nrr', '{integer,integer}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'grr', '{integer,integer}', 'double precision', NULL, 'retention_summary', false),
+    ('a', 'cost_agg', '{integer,boolean}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cost_agg', '{integer,bigint}', 'cost_summary', NULL, 'cost_summary', false),
+    ('a', 'cac', '{integer,boolean}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'cpl', '{integer,bigint}', 'numeric', NULL, 'cost_summary', false),
+    ('a', 'weighted_win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'weighted_win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'weighted_win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
+    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -275,7 +314,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 45::bigint, 'the extension has 45 aggregates')
+SELECT is(count(*), 67::bigint, 'the extension has 67 aggregates (45 of 1.1, 22 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -283,7 +322,7 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 107 user-facing functions + 1 for all support functions = 114)
+-- Comments (6 types + 129 user-facing functions + 1 for all support functions = 136)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
