@@ -444,4 +444,4 @@ SELECT p.oid::regprocedure AS function, p.provolatile AS volatility, p.proisstri
 FROM pg_proc p
 WHERE p.proname IN ('wilson_interval', 'wilson_lower', 'wilson_upper', 'nps_interval', 'proportion_test', 'nps_test')
   AND p.pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'abm')
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;

@@ -271,7 +271,7 @@ WHERE aggminvtransfn = 0
   AND aggfnoid IN (SELECT objid FROM pg_depend
                    WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
                      AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'abm'))
-ORDER BY 1::text;
+ORDER BY aggfnoid::regprocedure::text;
 
 -- Statistics on the stored summaries (mpmath):
 --   a: Wilson 1 of 11 -> [0.016232172885884843, 0.37735843645159567] (published [0.0162322, 0.3773584]);

@@ -96,9 +96,16 @@ WINDOW w AS (ORDER BY day ROWS BETWEEN 1 PRECEDING AND CURRENT ROW),
        lagged AS (ORDER BY day ROWS BETWEEN 3 PRECEDING AND 2 PRECEDING)
 ORDER BY day;
 
--- The plan: a WindowAgg over the sorted rows.
-EXPLAIN (COSTS OFF)
-SELECT day, win_rate(won) OVER (ORDER BY day ROWS BETWEEN 89 PRECEDING AND CURRENT ROW) FROM small;
+-- The plan: a WindowAgg over the rows sorted by day (PostgreSQL 18 adds a
+-- line naming the window, so check the nodes rather than print the plan).
+CREATE FUNCTION pg_temp.plan_lines(query text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || query;
+END
+$$;
+SELECT bool_or(line ~ '^ *WindowAgg') AS window_agg, bool_or(line ~ 'Sort Key: day') AS sorted_by_day
+FROM pg_temp.plan_lines('SELECT day, win_rate(won) OVER (ORDER BY day ROWS BETWEEN 89 PRECEDING AND CURRENT ROW) FROM small') AS line;
 
 ------------------------------------------------------------------------------
 -- The random series.
