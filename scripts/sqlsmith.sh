@@ -48,13 +48,13 @@ run_sqlsmith() {
     # in the postmaster's "Failed process was running" line, and
     # pg_stat_statements (which aggregates ran in completed queries).
     # track_functions = all counts calls of abm's C functions.
-    pg_conftool -- "$ABM_PG_VERSION" regress set track_activity_query_size 64kB
-    pg_conftool -- "$ABM_PG_VERSION" regress set shared_preload_libraries pg_stat_statements
-    pg_conftool -- "$ABM_PG_VERSION" regress set pg_stat_statements.max $((queries + 1000))
-    pg_conftool -- "$ABM_PG_VERSION" regress set track_functions all
+    abm_cluster_set track_activity_query_size 64kB
+    abm_cluster_set shared_preload_libraries pg_stat_statements
+    abm_cluster_set pg_stat_statements.max $((queries + 1000))
+    abm_cluster_set track_functions all
     # The SQLSTATE of each error (%e), to count errors by kind.
-    pg_conftool -- "$ABM_PG_VERSION" regress set log_line_prefix '%m [%p] %e %q%u@%d '
-    pg_ctlcluster "$ABM_PG_VERSION" regress restart
+    abm_cluster_set log_line_prefix '%m [%p] %e %q%u@%d '
+    abm_cluster_restart
     offset=$(stat -c %s "$log")
 
     abm_say "sqlsmith: database $ABM_SQLSMITH_DB (fuzz/sqlsmith_schema.sql), role $ABM_SQLSMITH_ROLE"
@@ -216,5 +216,5 @@ abm_setup
 # After abm_setup, which installs it once common.sh lists it in ABM_PACKAGES.
 command -v sqlsmith >/dev/null ||
     abm_die "sqlsmith not found: install Debian's package (sudo apt-get install sqlsmith)"
-abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster (pg_virtualenv)"
+abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster"
 abm_in_cluster bash "$ABM_ROOT/scripts/sqlsmith.sh" --in-cluster "$QUERIES" "$SEED"

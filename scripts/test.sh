@@ -51,7 +51,7 @@ run_suites() {
     fi
 
     abm_say "durability: pg_dump / pg_restore of every abm type (scripts/dump_restore.sh)"
-    bash scripts/dump_restore.sh || dump_rc=$?
+    PG_BINDIR=$ABM_PG_BINDIR bash scripts/dump_restore.sh || dump_rc=$?
     if ((dump_rc != 0)); then
         abm_print_server_log 100 || true
         echo "dump/restore test FAILED (exit $dump_rc): make test will fail whatever pgTAP says"
@@ -103,6 +103,9 @@ run_suites() {
     ((regress_rc == 0 && clients_rc == 0 && docs_rc == 0 && dump_rc == 0 && fuzz_rc == 0 && demo_rc == 0 && prove_rc == 0))
 }
 
+# Warnings fail the build here (and in CI), not in a user's own make.
+export ABM_WERROR=1
+
 if [[ ${1:-} == --in-cluster ]]; then
     run_suites
     exit
@@ -116,7 +119,7 @@ sqlsmith_rc=0
 bash "$ABM_ROOT/scripts/sqlsmith.sh" 2000 1 || sqlsmith_rc=$?
 ((sqlsmith_rc == 0)) || echo "sqlsmith FAILED (exit $sqlsmith_rc): make test will fail whatever pgTAP says"
 
-abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster (pg_virtualenv)"
+abm_say "starting a throwaway PostgreSQL $ABM_PG_VERSION cluster"
 suites_rc=0
 abm_in_cluster bash "$ABM_ROOT/scripts/test.sh" --in-cluster || suites_rc=$?
 ((sqlsmith_rc == 0 && suites_rc == 0))

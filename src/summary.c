@@ -219,8 +219,8 @@ text_money(TextReader *r, const AbmField *f, const char *value, int len, AbmSumm
 static bool
 text_read_field(TextReader *r, const AbmField *f, AbmSummaryHeader *s)
 {
-	const char *value;
-	int			len;
+	const char *value = NULL;	/* set by text_field() when it returns true */
+	int			len = 0;
 
 	if (!text_field(r, f->name, &value, &len))
 		return false;
