@@ -50,8 +50,10 @@ run_suites() {
         echo "doc check FAILED (exit $docs_rc): make test will fail whatever pgTAP says"
     fi
 
-    abm_say "durability: pg_dump / pg_restore of every abm type (scripts/dump_restore.sh)"
+    abm_say "durability: pg_dump / pg_restore of every abm type, from this version and from 1.1 (scripts/dump_restore.sh)"
     PG_BINDIR=$ABM_PG_BINDIR bash scripts/dump_restore.sh || dump_rc=$?
+    # A dump of summaries stored under 1.1, restored under the current version.
+    PG_BINDIR=$ABM_PG_BINDIR ABM_DUMP_FROM=1.1 bash scripts/dump_restore.sh || dump_rc=$?
     if ((dump_rc != 0)); then
         abm_print_server_log 100 || true
         echo "dump/restore test FAILED (exit $dump_rc): make test will fail whatever pgTAP says"
