@@ -241,8 +241,8 @@ engagement_parameters(EngagementState *s, TimestampTz as_of, int64 half_life)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("engagement_score needs one as_of and one half_life for the whole group"),
 				 errdetail("The group was scored at %s with a half-life of " INT64_FORMAT " microseconds, a row asks for %s and " INT64_FORMAT ".",
-						   timestamptz_to_str(s->as_of), s->half_life,
-						   timestamptz_to_str(as_of), half_life),
+						   pstrdup(timestamptz_to_str(s->as_of)), s->half_life,
+						   pstrdup(timestamptz_to_str(as_of)), half_life),
 				 errhint("Pass as_of and half_life as constants or per-group values.")));
 }
 
