@@ -1317,3 +1317,187 @@ COMMENT ON AGGREGATE win_rate(boolean, double precision) IS
     'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';
 COMMENT ON FUNCTION cac(numeric, bigint) IS
     'deprecated (a scalar, unlike the cac and cpl aggregates): use cac(cost_agg(spend, units)) or spend / new customers; changes in 2.0';
+
+------------------------------------------------------------------------------
+-- 1.2: measure_summary, averages with confidence (touches per won account,
+-- deal size, minutes on content).  Whole-number input is summed exactly
+-- (n, sum, sum of squares in 128 bits), so parallel plans and moving windows
+-- give the serial result to the bit; fractional input is kept as (n, mean,
+-- M2) in float8.  Text form: v1 n=8 sum=40 sum_squares=232, or
+-- v1 n=3 mean=0.5 m2=1.25.
+------------------------------------------------------------------------------
+
+CREATE TYPE measure_summary;
+
+CREATE FUNCTION measure_summary_in(cstring) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_summary_out(measure_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_summary_recv(internal) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_summary_send(measure_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE measure_summary (
+    INPUT = measure_summary_in,
+    OUTPUT = measure_summary_out,
+    RECEIVE = measure_summary_recv,
+    SEND = measure_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE measure_summary IS
+    'combinable state of a mean and sample variance: exact sums for whole numbers, (n, mean, M2) otherwise';
+COMMENT ON FUNCTION measure_summary_in(cstring) IS 'text input of measure_summary';
+COMMENT ON FUNCTION measure_summary_out(measure_summary) IS 'text output of measure_summary';
+COMMENT ON FUNCTION measure_summary_recv(internal) IS 'binary input of measure_summary (validates every field)';
+COMMENT ON FUNCTION measure_summary_send(measure_summary) IS 'binary output of measure_summary';
+
+CREATE FUNCTION measure_trans(measure_summary, double precision) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_trans(measure_summary, numeric) RETURNS measure_summary
+    AS 'MODULE_PATHNAME', 'measure_trans_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- Inverse transitions: exact for whole numbers; NULL (PostgreSQL then
+-- recomputes the frame) once a summary holds a fractional value.
+CREATE FUNCTION measure_inv(measure_summary, double precision) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_inv(measure_summary, numeric) RETURNS measure_summary
+    AS 'MODULE_PATHNAME', 'measure_inv_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_combine(measure_summary, measure_summary) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_rollup(measure_summary, measure_summary) RETURNS measure_summary
+    AS 'MODULE_PATHNAME', 'measure_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_subtract(measure_summary, measure_summary) RETURNS measure_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION measure_add(measure_summary, measure_summary) RETURNS measure_summary
+    AS 'MODULE_PATHNAME', 'measure_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = measure_summary, RIGHTARG = measure_summary,
+    PROCEDURE = measure_add, COMMUTATOR = +);
+COMMENT ON FUNCTION measure_trans(measure_summary, double precision) IS 'aggregate transition: adds one value to a measure_summary';
+COMMENT ON FUNCTION measure_trans(measure_summary, numeric) IS 'aggregate transition: adds one value to a measure_summary';
+COMMENT ON FUNCTION measure_inv(measure_summary, double precision) IS 'inverse transition for moving windows: removes one value from a measure_summary';
+COMMENT ON FUNCTION measure_inv(measure_summary, numeric) IS 'inverse transition for moving windows: removes one value from a measure_summary';
+COMMENT ON FUNCTION measure_combine(measure_summary, measure_summary) IS 'aggregate combine function: merges two partial measure_summary states';
+COMMENT ON FUNCTION measure_rollup(measure_summary, measure_summary) IS 'rollup() transition: adds one stored measure_summary';
+COMMENT ON FUNCTION measure_subtract(measure_summary, measure_summary) IS 'rollup() inverse transition for moving windows';
+COMMENT ON FUNCTION measure_add(measure_summary, measure_summary) IS 'merge of two measure summaries (the + operator)';
+
+CREATE AGGREGATE measure_agg(x double precision) (
+    SFUNC = measure_trans, STYPE = measure_summary, COMBINEFUNC = measure_combine,
+    INITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    MSFUNC = measure_trans, MINVFUNC = measure_inv, MSTYPE = measure_summary,
+    MINITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE measure_agg(x numeric) (
+    SFUNC = measure_trans, STYPE = measure_summary, COMBINEFUNC = measure_combine,
+    INITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    MSFUNC = measure_trans, MINVFUNC = measure_inv, MSTYPE = measure_summary,
+    MINITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(measure_summary) (
+    SFUNC = measure_rollup, STYPE = measure_summary, COMBINEFUNC = measure_combine,
+    INITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    MSFUNC = measure_rollup, MINVFUNC = measure_subtract, MSTYPE = measure_summary,
+    MINITCOND = 'v1 n=0 sum=0 sum_squares=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE measure_agg(double precision) IS
+    'measure summary of the values (NULLs skipped): sample size, mean, sample variance';
+COMMENT ON AGGREGATE measure_agg(numeric) IS
+    'measure summary of the values, read as float8 (NULLs skipped): sample size, mean, sample variance';
+COMMENT ON AGGREGATE rollup(measure_summary) IS 'combination of stored measure summaries (exact for whole numbers)';
+
+CREATE FUNCTION sample_size(measure_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'measure_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mean(measure_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'measure_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION sample_variance(measure_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'measure_sample_variance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION sample_stddev(measure_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'measure_sample_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sample_size(measure_summary) IS 'number of values (NULLs not counted)';
+COMMENT ON FUNCTION mean(measure_summary) IS 'mean of the values; NULL without values';
+COMMENT ON FUNCTION sample_variance(measure_summary) IS 'sample variance (n - 1 denominator); NULL below two values';
+COMMENT ON FUNCTION sample_stddev(measure_summary) IS 'sample standard deviation; NULL below two values';
+
+CREATE FUNCTION mean_interval(summary measure_summary,
+    confidence double precision DEFAULT 0.95,
+    OUT lower double precision, OUT upper double precision)
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION mean_test(a measure_summary, b measure_summary,
+    OUT difference double precision, OUT t double precision,
+    OUT df double precision, OUT p_value double precision)
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION surge_score(current double precision, baseline measure_summary)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean_interval(measure_summary, double precision) IS
+    'Student-t interval of the mean: mean +- t(confidence, n - 1) * s / sqrt(n); NULLs below two values';
+COMMENT ON FUNCTION mean_test(measure_summary, measure_summary) IS
+    'Welch''s test of mean(a) - mean(b): difference, t, Welch-Satterthwaite df, two-sided p';
+COMMENT ON FUNCTION surge_score(double precision, measure_summary) IS
+    'intent surge: (current - mean) / sample stddev of the baseline; NULL below two periods or without spread';
+
+------------------------------------------------------------------------------
+-- 1.2: engagement_score, the time-decayed sum of touches:
+-- sum of weight * 2^(-(as_of - touched_at) / half_life) over touches at or
+-- before as_of.  Its state records as_of and half_life, so that partial
+-- states that disagree are caught (22023); each term is rounded to a
+-- multiple of 2^-64 and added in 128 bits, so the score does not depend on
+-- the plan.
+------------------------------------------------------------------------------
+
+CREATE TYPE engagement_state;
+
+CREATE FUNCTION engagement_state_in(cstring) RETURNS engagement_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_state_out(engagement_state) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_state_recv(internal) RETURNS engagement_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_state_send(engagement_state) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE engagement_state (
+    INPUT = engagement_state_in,
+    OUTPUT = engagement_state_out,
+    RECEIVE = engagement_state_recv,
+    SEND = engagement_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE engagement_state IS
+    'state of engagement_score: rows, as_of, half_life and the score in units of 2^-64';
+COMMENT ON FUNCTION engagement_state_in(cstring) IS 'text input of engagement_state';
+COMMENT ON FUNCTION engagement_state_out(engagement_state) IS 'text output of engagement_state';
+COMMENT ON FUNCTION engagement_state_recv(internal) IS 'binary input of engagement_state (validates every field)';
+COMMENT ON FUNCTION engagement_state_send(engagement_state) IS 'binary output of engagement_state';
+
+CREATE FUNCTION engagement_trans(engagement_state, timestamptz, double precision, timestamptz, interval)
+    RETURNS engagement_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_inv(engagement_state, timestamptz, double precision, timestamptz, interval)
+    RETURNS engagement_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_combine(engagement_state, engagement_state) RETURNS engagement_state
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION engagement_final(engagement_state) RETURNS double precision
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION engagement_trans(engagement_state, timestamptz, double precision, timestamptz, interval) IS
+    'aggregate transition: adds one touch to an engagement_state';
+COMMENT ON FUNCTION engagement_inv(engagement_state, timestamptz, double precision, timestamptz, interval) IS
+    'inverse transition for moving windows: removes one touch from an engagement_state';
+COMMENT ON FUNCTION engagement_combine(engagement_state, engagement_state) IS
+    'aggregate combine function: adds two partial engagement states with the same as_of and half_life';
+COMMENT ON FUNCTION engagement_final(engagement_state) IS 'the engagement score of a state; NULL without rows';
+
+CREATE AGGREGATE engagement_score(touched_at timestamptz, weight double precision,
+                                  as_of timestamptz, half_life interval) (
+    SFUNC = engagement_trans, STYPE = engagement_state, COMBINEFUNC = engagement_combine,
+    FINALFUNC = engagement_final, INITCOND = 'v1 rows=0 as_of=0 half_life=0 score=0',
+    MSFUNC = engagement_trans, MINVFUNC = engagement_inv, MSTYPE = engagement_state,
+    MFINALFUNC = engagement_final, MINITCOND = 'v1 rows=0 as_of=0 half_life=0 score=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE engagement_score(timestamptz, double precision, timestamptz, interval) IS
+    'sum of weight * 2^(-(as_of - touched_at) / half_life) over touches at or before as_of; NULL weight skipped';

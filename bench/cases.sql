@@ -162,6 +162,36 @@ CALL bench_case('window', 'moving NPS, 90 rows: nps_score OVER w vs plain-SQL FI
     p_keys => 'day', p_modes => '{par0}');
 
 ------------------------------------------------------------------------------
+-- 1.2 (issue 13): measures and engagement.  Targets: measure_agg with its
+-- accessors <= 1.0x the SQL count, avg, var_samp, stddev_samp (class money:
+-- abm/SQL <= 1.0); engagement_score <= 1.0x the SQL sum of decayed weights;
+-- a moving 12-row measure_agg window >= 5x faster than recomputing it.
+------------------------------------------------------------------------------
+CALL bench_case('kpi', 'measure: sample_size, mean, sample_variance, sample_stddev of measure_agg(score)', 'money', :rows,
+    $q$SELECT {k}sample_size(m) AS n, mean(m) AS mean, sample_variance(m) AS var, sample_stddev(m) AS sd
+         FROM (SELECT {k}measure_agg(score) AS m FROM survey{g}) s$q$,
+    $q$SELECT {k}count(score) AS n, avg(score)::float8 AS mean, var_samp(score)::float8 AS var,
+              stddev_samp(score)::float8 AS sd FROM survey{g}$q$,
+    $q$SELECT {k}count(score) AS n FROM survey{g}$q$);
+
+CALL bench_case('kpi', 'engagement_score(day, weight, as_of, 30 days) vs sum(weight * 2 ^ -age/half_life)', 'money', :rows,
+    $q$SELECT {k}engagement_score(day::timestamptz, csat::float8, '2025-01-01', '30 days') AS v FROM survey{g}$q$,
+    $q$SELECT {k}sum(csat::float8 * 2 ^ (-extract(epoch FROM timestamptz '2025-01-01' - day::timestamptz)
+                                         / extract(epoch FROM interval '30 days')))
+                  FILTER (WHERE day::timestamptz <= '2025-01-01') AS v FROM survey{g}$q$,
+    $q$SELECT {k}count(day) AS n1, count(csat) AS n2 FROM survey{g}$q$);
+
+CALL bench_case('window', 'moving measure, 12 rows: measure_agg OVER w vs the same recomputed per row (no moving mode)',
+    'window', :wrows,
+    $q$SELECT day, sample_stddev(measure_agg(score) OVER w) AS v FROM daily
+        WINDOW w AS (ORDER BY day ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)$q$,
+    $q$SELECT day, sample_stddev(measure_agg(score) FILTER (WHERE random() >= 0) OVER w) AS v FROM daily
+        WINDOW w AS (ORDER BY day ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)$q$,
+    $q$SELECT day, count(score) OVER w AS n FROM daily
+        WINDOW w AS (ORDER BY day ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)$q$,
+    p_keys => 'day', p_modes => '{par0}');
+
+------------------------------------------------------------------------------
 -- Memory: hashed GROUP BY with :groups groups (grp = row number % groups).
 ------------------------------------------------------------------------------
 
@@ -200,3 +230,4 @@ CALL bench_memory_case('funnel (summary per group)',
               avg(extract(epoch FROM reached_at[5] - reached_at[2])),
               avg(extract(epoch FROM reached_at[6] - reached_at[2]))
          FROM accounts GROUP BY grp$q$);
+

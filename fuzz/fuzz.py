@@ -59,7 +59,7 @@ import psycopg2
 import psycopg2.extensions
 
 TYPES = ["abm_stage", "ratio_summary", "score_summary", "retention_summary",
-         "cost_summary", "funnel_summary"]
+         "cost_summary", "funnel_summary", "measure_summary", "engagement_state"]
 
 # SQLSTATEs an input function may answer bad input with (README, Conventions).
 ALLOWED = {
@@ -182,6 +182,29 @@ SEEDS = {
         "SELECT rollup(s) FROM (SELECT funnel_agg(abm_stage(1 + g % 6), g) s"
         " FROM generate_series(1, 60) g GROUP BY g % 4) t",
     ],
+    "measure_summary": [
+        f"SELECT measure_agg(x) FROM {_none('float8')} s",
+        "SELECT measure_agg(g % 11) FROM generate_series(1, 1000) g",
+        "SELECT measure_agg(g - 500) FROM generate_series(1, 1000) g",
+        "SELECT measure_agg(random() * 1000) FROM generate_series(1, 100)",
+        "SELECT measure_agg((g * 0.1)::numeric) FROM generate_series(1, 30) g",
+        "SELECT measure_agg(x) FROM unnest(ARRAY[2^53, -2^53, 2^53]::float8[]) x",
+        "SELECT measure_agg(x) FROM unnest(ARRAY[1e150, -1e150, 5e-324]::float8[]) x",
+        "SELECT measure_agg(-0.0::float8)",
+        "SELECT measure_agg(7::float8)",
+        "SELECT rollup(s) FROM (SELECT measure_agg(g % 7) s FROM generate_series(1, 60) g GROUP BY g % 4) t",
+        "SELECT measure_agg(1) + measure_agg(0.5)",
+        f"SELECT 'v1 n={I64} mean=-1.7976931348623157e+308 m2=1.7976931348623157e+308'::measure_summary",
+        "SELECT 'v1 n=2 sum=-18014398509481984 sum_squares=162259276829213363391578010288128'::measure_summary",
+    ],
+    "engagement_state": [
+        "SELECT 'v1 rows=0 as_of=0 half_life=0 score=0'::engagement_state",
+        "SELECT engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', '2024-03-01', 1, '2024-03-15', '7 days')",
+        "SELECT engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', '2024-03-16', 1, '2024-03-15', '7 days')",
+        "SELECT engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', '-infinity', 2^53, '294276-12-31', '1 microsecond')",
+        "SELECT engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', '4713-11-24 BC', 3.5, '4713-11-24 BC', '1 year')",
+        f"SELECT 'v1 rows={I64} as_of=-5 half_life={I64} score={MAX128}'::engagement_state",
+    ],
 }
 
 # Binary layout of each type: (offset, width) of every field, in recv order.
@@ -202,6 +225,10 @@ def _layout(type_name):
             b = 19 + 56 * i
             f += [(b, 8), (b + 8, 8), (b + 16, 16), (b + 32, 8), (b + 40, 16)]
         return f
+    if type_name == "measure_summary":
+        return [(0, 1), (1, 1), (2, 8), (10, 16), (26, 16), (42, 8), (50, 8)]
+    if type_name == "engagement_state":
+        return [(0, 1), (1, 8), (9, 8), (17, 8), (25, 16)]
     raise KeyError(type_name)
 
 

@@ -177,6 +177,13 @@ SELECT at::date AS day, segment,
        funnel_agg(stage) AS funnel, max(stage) AS furthest
 FROM abm_rows GROUP BY 1, 2;
 
+-- 1.2 (issue 13): measures and engagement states, one per segment and day.
+CREATE TABLE abm_measures AS
+SELECT at::date AS day, segment,
+       measure_agg(units) AS touches, measure_agg(spend_f) FILTER (WHERE abs(spend_f) < 1e100) AS spend,
+       engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', max(at), 1, max(at), '7 days') AS engagement
+FROM abm_rows GROUP BY 1, 2;
+
 -- The one table SQLsmith may change: a copy of the summaries.
 CREATE TABLE abm_scratch AS SELECT * FROM abm_summaries;
 ALTER TABLE abm_scratch ADD PRIMARY KEY (id);

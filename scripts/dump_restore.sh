@@ -2,6 +2,7 @@
 # Durable summaries: pg_dump / pg_restore of a database whose tables,
 # materialized view and views hold every abm type (ratio_summary,
 # score_summary, retention_summary, cost_summary, funnel_summary, abm_stage,
+# measure_summary and engagement_state (1.2),
 # with NULLs, empty and extreme values, and arrays of them) must restore
 # identical values.
 #
@@ -160,6 +161,23 @@ FROM events LEFT JOIN (SELECT id, r FROM summaries) s USING (id)
 WINDOW w AS (ORDER BY id ROWS BETWEEN 29 PRECEDING AND CURRENT ROW);
 SQL
 
+# 1.2 types (issue 13): measure_summary in both forms and engagement_state,
+# with empty, extreme and NULL values; not in a 1.1 source.
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+psql_db "$SRC" >/dev/null <<'SQL'
+CREATE TABLE measures (id int PRIMARY KEY, m measure_summary, e engagement_state);
+INSERT INTO measures
+SELECT g, measure_agg(CASE WHEN g = 2 THEN x / 8.0 ELSE x END),
+       engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', '2024-03-01', g, '2024-03-15', '7 days')
+FROM generate_series(1, 3) g, generate_series(1, 50) x GROUP BY g;
+INSERT INTO measures VALUES
+  (4, 'v1 n=0 sum=0 sum_squares=0', 'v1 rows=0 as_of=0 half_life=0 score=0'),
+  (5, 'v1 n=9223372036854775807 mean=-1.7976931348623157e+308 m2=5e-324',
+      'v1 rows=9223372036854775807 as_of=-5 half_life=9223372036854775807 score=170141183460469231731687303715884105727'),
+  (6, NULL, NULL);
+SQL
+fi
+
 # The checks: a name and a query, run in the source and in each restore.
 declare -a NAMES QUERIES
 check() { NAMES+=("$1"); QUERIES+=("$2"); }
@@ -229,6 +247,13 @@ check "view rolling (window functions)" \
 check "rollup and + of restored summaries" \
     "SELECT rollup(r)::text, rollup(t)::text, rollup(f)::text, (SELECT r + r FROM summaries WHERE id = 1)::text
      FROM summaries"
+
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+    check "measures: text, binary and accessors" \
+        "SELECT id, m::text, e::text, encode(measure_summary_send(m), 'hex'), encode(engagement_state_send(e), 'hex'),
+                sample_size(m), mean(m), sample_variance(m), engagement_final(e)
+         FROM measures ORDER BY id"
+fi
 
 # The source's answers, and a sanity check that they hold something.
 for i in "${!NAMES[@]}"; do

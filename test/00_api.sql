@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1328);
+SELECT plan(1500);
 
 ------------------------------------------------------------------------------
--- Types (6)
+-- Types (8)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -21,9 +21,11 @@ SELECT has_type('score_summary', 'type score_summary exists');
 SELECT has_type('retention_summary', 'type retention_summary exists');
 SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
+SELECT has_type('measure_summary', 'type measure_summary exists');
+SELECT has_type('engagement_state', 'type engagement_state exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 228 rows x 5 tests (1140)
+-- Every function and aggregate: 259 rows x 5 tests (1295)
 --   kind    'f' function, 'a' aggregate
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -264,7 +266,39 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'weighted_win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
-    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false);
+    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false),
+    -- abm 1.2: measure_summary, engagement_score (issue 13)
+    ('f', 'measure_summary_in', '{cstring}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_summary_out', '{measure_summary}', 'cstring', true, NULL, true),
+    ('f', 'measure_summary_recv', '{internal}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_summary_send', '{measure_summary}', 'bytea', true, NULL, true),
+    ('f', 'measure_trans', '{measure_summary,"double precision"}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_trans', '{measure_summary,numeric}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_inv', '{measure_summary,"double precision"}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_inv', '{measure_summary,numeric}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_combine', '{measure_summary,measure_summary}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_rollup', '{measure_summary,measure_summary}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_subtract', '{measure_summary,measure_summary}', 'measure_summary', true, NULL, true),
+    ('f', 'measure_add', '{measure_summary,measure_summary}', 'measure_summary', true, NULL, false),
+    ('f', 'sample_size', '{measure_summary}', 'bigint', true, NULL, false),
+    ('f', 'mean', '{measure_summary}', 'double precision', true, NULL, false),
+    ('f', 'sample_variance', '{measure_summary}', 'double precision', true, NULL, false),
+    ('f', 'sample_stddev', '{measure_summary}', 'double precision', true, NULL, false),
+    ('f', 'mean_interval', '{measure_summary,"double precision"}', 'record', true, NULL, false),
+    ('f', 'mean_test', '{measure_summary,measure_summary}', 'record', true, NULL, false),
+    ('f', 'surge_score', '{"double precision",measure_summary}', 'double precision', true, NULL, false),
+    ('a', 'measure_agg', '{"double precision"}', 'measure_summary', NULL, 'measure_summary', false),
+    ('a', 'measure_agg', '{numeric}', 'measure_summary', NULL, 'measure_summary', false),
+    ('a', 'rollup', '{measure_summary}', 'measure_summary', NULL, 'measure_summary', false),
+    ('f', 'engagement_state_in', '{cstring}', 'engagement_state', true, NULL, true),
+    ('f', 'engagement_state_out', '{engagement_state}', 'cstring', true, NULL, true),
+    ('f', 'engagement_state_recv', '{internal}', 'engagement_state', true, NULL, true),
+    ('f', 'engagement_state_send', '{engagement_state}', 'bytea', true, NULL, true),
+    ('f', 'engagement_trans', '{engagement_state,"timestamp with time zone","double precision","timestamp with time zone",interval}', 'engagement_state', true, NULL, true),
+    ('f', 'engagement_inv', '{engagement_state,"timestamp with time zone","double precision","timestamp with time zone",interval}', 'engagement_state', true, NULL, true),
+    ('f', 'engagement_combine', '{engagement_state,engagement_state}', 'engagement_state', true, NULL, true),
+    ('f', 'engagement_final', '{engagement_state}', 'double precision', true, NULL, true),
+    ('a', 'engagement_score', '{"timestamp with time zone","double precision","timestamp with time zone",interval}', 'double precision', NULL, 'engagement_state', false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -301,8 +335,8 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
-             ('cost_summary'), ('funnel_summary')$$,
-    'the extension has exactly six types');
+             ('cost_summary'), ('funnel_summary'), ('measure_summary'), ('engagement_state')$$,
+    'the extension has exactly eight types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -314,7 +348,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 67::bigint, 'the extension has 67 aggregates (45 of 1.1, 22 of 1.2)')
+SELECT is(count(*), 71::bigint, 'the extension has 71 aggregates (45 of 1.1, 26 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -322,11 +356,11 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 129 user-facing functions + 1 for all support functions = 136)
+-- Comments (8 types + 141 user-facing functions + 1 for all support functions = 150)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
-                    'cost_summary', 'funnel_summary']) t;
+                    'cost_summary', 'funnel_summary', 'measure_summary', 'engagement_state']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -342,12 +376,13 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (12)
+-- Operators (13)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
-  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary']) t;
+  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
+                     'measure_summary']) t;
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 
