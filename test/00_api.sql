@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1328);
+SELECT plan(1376);
 
 ------------------------------------------------------------------------------
 -- Types (6)
@@ -23,8 +23,8 @@ SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 228 rows x 5 tests (1140)
---   kind    'f' function, 'a' aggregate
+-- Every function and aggregate: 236 rows x 5 tests (1180)
+--   kind    'f' function, 'a' aggregate, 'w' window function
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
 --   support an I/O, comparison, hash, transition, combine, rollup or inverse
@@ -264,7 +264,16 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'weighted_win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
-    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false);
+    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false),
+    -- abm 1.2: multi-touch attribution, window functions ('w'; they handle NULLs themselves)
+    ('w', 'attribution_weight', '{text}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{text,"timestamp with time zone","timestamp with time zone",interval}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{text,text[]}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{"double precision","double precision","double precision"}', 'double precision', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text,"timestamp with time zone","timestamp with time zone",interval}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text,text[]}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,"double precision","double precision","double precision"}', 'numeric', false, NULL, false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -273,6 +282,7 @@ SELECT has_function(fname, args, format('%s exists', sig)) FROM tap_api;
 SELECT function_returns(fname, args, rettype, format('%s returns %s', sig, rettype)) FROM tap_api;
 SELECT CASE kind
        WHEN 'a' THEN is_aggregate(fname, args, format('%s is an aggregate', sig))
+       WHEN 'w' THEN is_window(fname, args, format('%s is a window function', sig))
        ELSE isnt_aggregate(fname, args, format('%s is a plain function', sig)) END
   FROM tap_api;
 SELECT volatility_is(fname, args, 'immutable', format('%s is IMMUTABLE', sig)) FROM tap_api;
@@ -322,7 +332,7 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 129 user-facing functions + 1 for all support functions = 136)
+-- Comments (6 types + 137 user-facing functions + 1 for all support functions = 144)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
