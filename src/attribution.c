@@ -33,6 +33,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 #include "utils/timestamp.h"
 #include "windowapi.h"
 
@@ -367,23 +368,29 @@ milestone_bits(AttrCall *call, Datum array)
 	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &count);
 	for (int i = 0; i < count; i++)
 	{
-		char	   *m;
+		text	   *t;
+		const char *m;
+		int			len;
 
 		if (nulls[i])
 			continue;
-		m = TextDatumGetCString(elems[i]);
-		if (strcmp(m, "lead_created") == 0)
+		/* compared in place: this runs for every touch */
+		t = DatumGetTextPP(elems[i]);
+		m = VARDATA_ANY(t);
+		len = VARSIZE_ANY_EXHDR(t);
+#define IS_MILESTONE(name) (len == sizeof(name) - 1 && memcmp(m, name, len) == 0)
+		if (IS_MILESTONE("lead_created"))
 			bits |= MILESTONE_LEAD;
-		else if (strcmp(m, "opportunity_created") == 0)
+		else if (IS_MILESTONE("opportunity_created"))
 			bits |= MILESTONE_OPPORTUNITY;
-		else if (strcmp(m, "closed_won") == 0)
+		else if (IS_MILESTONE("closed_won"))
 			bits |= MILESTONE_WON;
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: unknown milestone \"%s\"", call->fname, m),
+					 errmsg("%s: unknown milestone \"%s\"", call->fname, text_to_cstring(t)),
 					 errdetail("The milestones are lead_created, opportunity_created and closed_won.")));
-		pfree(m);
+#undef IS_MILESTONE
 	}
 	pfree(elems);
 	pfree(nulls);
@@ -678,8 +685,15 @@ attributed_amount(PG_FUNCTION_ARGS)
 {
 	AttrPartition *part = partition_for_call(fcinfo, "attributed_amount", 1);
 
+	int128		credit;
+
 	if (part->no_credit)
 		PG_RETURN_NULL();
-	return abm_money_to_numeric(part->credits[WinGetCurrentPosition(PG_WINDOW_OBJECT())],
-								part->scale);
+	credit = part->credits[WinGetCurrentPosition(PG_WINDOW_OBJECT())];
+#if PG_VERSION_NUM >= 140000
+	/* The common case without the detour through text. */
+	if (credit <= PG_INT64_MAX)
+		PG_RETURN_NUMERIC(int64_div_fast_to_numeric((int64) credit, part->scale));
+#endif
+	return abm_money_to_numeric(credit, part->scale);
 }
