@@ -657,7 +657,11 @@ partition_for_call(FunctionCallInfo fcinfo, const char *fname, int first_arg)
 	call.fname = fname;
 	call.first_arg = first_arg;
 	call.form = (AttrForm) (PG_NARGS() - first_arg);
-	Assert(WindowObjectIsValid(call.winobj));
+	/* Only a C function declared without WINDOW could get here otherwise. */
+	if (!WindowObjectIsValid(call.winobj))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s can only be called as a window function", fname)));
 
 	part = WinGetPartitionLocalMemory(call.winobj, sizeof(AttrPartition));
 	if (!part->ready)
