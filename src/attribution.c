@@ -325,34 +325,48 @@ time_decay_shares(AttrCall *call, const AttrParams *p, double *shares)
 {
 	int			a = call->first_arg;
 	bool		conversion_stable = get_fn_expr_arg_stable(call->fcinfo->flinfo, a + 2);
+	int64		n = call->n;
+	TimestampTz *touch = palloc_extended(n * sizeof(TimestampTz), MCXT_ALLOC_HUGE);
+	bool	   *earns = palloc_extended(n * sizeof(bool), MCXT_ALLOC_HUGE);
+	double	   *age = shares;	/* the ages first, in place */
+	double		youngest = -1;
 	bool		conv_null = false;
 	TimestampTz conv = 0;
-	double	   *age = shares;	/* the ages first, in place; -1: earns nothing */
-	double		youngest = -1;
 
+	/*
+	 * The touch times in one pass, then the conversion times in another:
+	 * each pass reads the partition forward, one tuple a row, where reading
+	 * both arguments of a row would step back to refetch it.
+	 */
+	for (int64 i = 0; i < n; i++)
+	{
+		bool		isnull;
+
+		touch[i] = DatumGetTimestampTz(arg_at(call, a + 1, i, &isnull));
+		earns[i] = !isnull && !TIMESTAMP_NOT_FINITE(touch[i]);
+	}
 	if (conversion_stable)
 		conv = DatumGetTimestampTz(arg_at(call, a + 2, 0, &conv_null));
-	for (int64 i = 0; i < call->n; i++)
+	for (int64 i = 0; i < n; i++)
 	{
-		bool		touch_null;
-		TimestampTz touch = DatumGetTimestampTz(arg_at(call, a + 1, i, &touch_null));
 		int64		d;
 
 		if (!conversion_stable)
 			conv = DatumGetTimestampTz(arg_at(call, a + 2, i, &conv_null));
-		age[i] = -1;
-		if (touch_null || conv_null || TIMESTAMP_NOT_FINITE(touch) ||
-			TIMESTAMP_NOT_FINITE(conv) || touch > conv)
+		age[i] = -1;			/* earns nothing */
+		if (!earns[i] || conv_null || TIMESTAMP_NOT_FINITE(conv) || touch[i] > conv)
 			continue;
-		if (pg_sub_s64_overflow(conv, touch, &d))
-			age[i] = (double) conv - (double) touch;
+		if (pg_sub_s64_overflow(conv, touch[i], &d))
+			age[i] = (double) conv - (double) touch[i];
 		else
 			age[i] = (double) d;
 		if (youngest < 0 || age[i] < youngest)
 			youngest = age[i];
 	}
-	for (int64 i = 0; i < call->n; i++)
+	for (int64 i = 0; i < n; i++)
 		shares[i] = age[i] < 0 ? 0 : exp2(-(age[i] - youngest) / p->half_life_us);
+	pfree(touch);
+	pfree(earns);
 }
 
 /* The milestone bits of one touch's text[] (NULL, empty or NULL elements: none). */
