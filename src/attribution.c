@@ -178,10 +178,12 @@ unknown_model(const char *name)
 			 errdetail("The models are " ATTR_MODEL_LIST ".")));
 }
 
-/* The model named by text argument argno, checked against the call's form. */
+/* The model of that name, checked against the form of the call. */
 static AttrModel
 model_from_name(AttrCall *call, const char *name)
 {
+	const char *amount = call->first_arg == 1 ? "amount, " : "";
+
 	for (int i = 0; i < lengthof(attr_models); i++)
 	{
 		if (strcmp(name, attr_models[i].name) != 0)
@@ -194,19 +196,20 @@ model_from_name(AttrCall *call, const char *name)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("attribution model \"%s\" needs touched_at, converted_at and half_life", name),
-						 errhint("Call %s('time_decay', touched_at, converted_at, half_life).", call->fname)));
+						 errhint("Call %s(%s'time_decay', touched_at, converted_at, half_life).",
+								 call->fname, amount)));
 				break;
 			case FORM_MILESTONES:
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("attribution model \"%s\" needs the milestones of each touch", name),
-						 errhint("Call %s('%s', milestones).", call->fname, name)));
+						 errhint("Call %s(%s'%s', milestones).", call->fname, amount, name)));
 				break;
 			default:
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("attribution model \"%s\" takes no other argument", name),
-						 errhint("Call %s('%s').", call->fname, name)));
+						 errhint("Call %s(%s'%s').", call->fname, amount, name)));
 		}
 	}
 	unknown_model(name);

@@ -15,7 +15,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(45);
+SELECT plan(46);
 
 CREATE TEMP TABLE t (c int, seq int, touched_at timestamptz, amount numeric, model text, h interval) ON COMMIT DROP;
 INSERT INTO t VALUES (1, 1, '2026-02-01', 10.00, 'linear', '7 days'), (1, 2, '2026-02-10', 10.00, 'linear', '7 days'),
@@ -53,6 +53,9 @@ SELECT throws_ok($$SELECT attribution_weight('time_decay') OVER () FROM t$$, '22
 SELECT is(pg_temp.error_field($$SELECT attribution_weight('time_decay') OVER () FROM t$$, 'hint'),
     'Call attribution_weight(''time_decay'', touched_at, converted_at, half_life).',
     'time_decay as a position model: the hint shows the call');
+SELECT is(pg_temp.error_field($$SELECT attributed_amount(amount, 'full_path') OVER () FROM t$$, 'hint'),
+    'Call attributed_amount(amount, ''full_path'', milestones).',
+    'full_path without milestones in attributed_amount: the hint shows the call with the amount');
 SELECT throws_ok($$SELECT attribution_weight('w_shaped') OVER () FROM t$$, '22023',
     'attribution model "w_shaped" needs the milestones of each touch', 'w_shaped without milestones: 22023');
 SELECT throws_ok($$SELECT attributed_amount(1, 'full_path') OVER () FROM t$$, '22023',
