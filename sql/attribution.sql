@@ -329,6 +329,36 @@ FROM (SELECT c, min(amount) AS amount,
                       AND scale(a_custom) = scale) AS all_scaled
       FROM random_credits GROUP BY c) per_conversion;
 
+-- Amounts of 20 to 38 digits (past 2^64 units: the 256-bit path), 2,000
+-- conversions, time decay and W-shaped: the credits still sum exactly, and
+-- each is within amount x 2^-48 (+ 1 unit) of amount x weight: the weight is
+-- a double, the model's shares divided by their sum (a few units of its 53rd
+-- bit off the exact ratio: 6/7 comes out as 0.8571428571428575), while the
+-- credits carry the shares as 63-bit integer ratios.
+SELECT setseed(0.34);
+CREATE TEMP TABLE big_touches AS
+SELECT c, seq, amount, converted_at, converted_at - (random() * 60 - 5) * interval '1 day' AS touched_at,
+       CASE WHEN random() < 0.3 THEN ARRAY[(ARRAY['lead_created', 'opportunity_created'])[1 + floor(random() * 2)::int]] END AS milestones
+FROM (SELECT c, 1 + floor(random() * 12)::int AS k,
+             trunc((random() * 10 ^ (20 + floor(random() * 18)))::numeric) AS amount,
+             '2026-03-01'::timestamptz + c * interval '1 hour' AS converted_at
+      FROM generate_series(1, 2000) c) conv,
+     generate_series(1, k) seq;
+SELECT count(*) AS conversions,
+       count(*) FILTER (WHERE s_decay = amount OR s_decay IS NULL) AS decay_sums_exact,
+       count(*) FILTER (WHERE s_w = amount) AS w_sums_exact,
+       count(*) FILTER (WHERE all_close) AS credits_close
+FROM (SELECT c, min(amount) AS amount, sum(a_decay) AS s_decay, sum(a_w) AS s_w,
+             bool_and((a_decay IS NULL OR abs(a_decay - amount * w_decay::text::numeric) <= amount * 2::numeric ^ -48 + 1)
+                      AND abs(a_w - amount * w_w::text::numeric) <= amount * 2::numeric ^ -48 + 1) AS all_close
+      FROM (SELECT c, amount,
+                   attribution_weight('time_decay', touched_at, converted_at, '7 days') OVER w AS w_decay,
+                   attributed_amount(amount, 'time_decay', touched_at, converted_at, '7 days') OVER w AS a_decay,
+                   attribution_weight('w_shaped', milestones) OVER w AS w_w,
+                   attributed_amount(amount, 'w_shaped', milestones) OVER w AS a_w
+            FROM big_touches WINDOW w AS (PARTITION BY c ORDER BY touched_at, seq)) t
+      GROUP BY c) g;
+
 -- Every conversion whose touches all come after it has no time-decay credit,
 -- and only those.
 SELECT count(*) FILTER (WHERE no_credit <> all_after) AS mismatches
