@@ -1501,3 +1501,48 @@ CREATE AGGREGATE engagement_score(touched_at timestamptz, weight double precisio
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE engagement_score(timestamptz, double precision, timestamptz, interval) IS
     'sum of weight * 2^(-(as_of - touched_at) / half_life) over touches at or before as_of; NULL weight skipped';
+-- 1.2: multi-touch attribution, as window functions (docs/attribution.md).
+-- The partition is one conversion, ordered by touch time:
+--   OVER (PARTITION BY opportunity_id ORDER BY touched_at)
+-- Every form reads the whole partition whatever the frame clause; the
+-- functions handle NULL arguments themselves (a window function's strictness
+-- is not applied by the executor), so they are declared CALLED ON NULL INPUT.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION attribution_weight(model text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'attribution_weight' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attribution_weight(model text, touched_at timestamptz, converted_at timestamptz,
+                                   half_life interval) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'attribution_weight' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attribution_weight(model text, milestones text[]) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'attribution_weight' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attribution_weight(first double precision, middle double precision,
+                                   last double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'attribution_weight' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attributed_amount(amount numeric, model text) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'attributed_amount' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attributed_amount(amount numeric, model text, touched_at timestamptz,
+                                  converted_at timestamptz, half_life interval) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'attributed_amount' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attributed_amount(amount numeric, model text, milestones text[]) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'attributed_amount' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION attributed_amount(amount numeric, first double precision, middle double precision,
+                                  last double precision) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'attributed_amount' LANGUAGE C WINDOW IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+
+COMMENT ON FUNCTION attribution_weight(text) IS
+    'window function: the touch''s share of its conversion under first_touch, last_touch, linear or u_shaped (0.4 / 0.2 / 0.4)';
+COMMENT ON FUNCTION attribution_weight(text, timestamptz, timestamptz, interval) IS
+    'window function: the touch''s share under time_decay, 2^(-(converted_at - touched_at) / half_life) normalized; touches after the conversion earn 0';
+COMMENT ON FUNCTION attribution_weight(text, text[]) IS
+    'window function: the touch''s share under w_shaped or full_path, from each touch''s milestones (lead_created, opportunity_created, closed_won)';
+COMMENT ON FUNCTION attribution_weight(double precision, double precision, double precision) IS
+    'window function: the touch''s share under custom first / middle / last position shares (>= 0, summing to 1)';
+COMMENT ON FUNCTION attributed_amount(numeric, text) IS
+    'window function: the touch''s credit of the conversion''s amount under a position model; the credits sum exactly to the amount';
+COMMENT ON FUNCTION attributed_amount(numeric, text, timestamptz, timestamptz, interval) IS
+    'window function: the touch''s credit of the conversion''s amount under time_decay; the credits sum exactly to the amount';
+COMMENT ON FUNCTION attributed_amount(numeric, text, text[]) IS
+    'window function: the touch''s credit of the conversion''s amount under w_shaped or full_path; the credits sum exactly to the amount';
+COMMENT ON FUNCTION attributed_amount(numeric, double precision, double precision, double precision) IS
+    'window function: the touch''s credit of the conversion''s amount under custom position shares; the credits sum exactly to the amount';

@@ -192,6 +192,117 @@ CALL bench_case('window', 'moving measure, 12 rows: measure_agg OVER w vs the sa
     p_keys => 'day', p_modes => '{par0}');
 
 ------------------------------------------------------------------------------
+-- Attribution (window functions) over the touches table: ROWS touches in
+-- ROWS / 10 conversions.  The floor is the sort: row_number() over the same
+-- window.  Each model's target is abm/floor <= 1.3; U-shaped and time decay
+-- also abm/SQL <= 0.7 against the SQL a careful analyst writes by hand.
+-- Results are per touch, matched on touch_id.
+------------------------------------------------------------------------------
+
+CALL bench_case('attribution', 'first touch: attribution_weight(''first_touch'') OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight('first_touch') OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, CASE WHEN row_number() OVER w = 1 THEN 1 ELSE 0 END::float8 AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'last touch: attribution_weight(''last_touch'') OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight('last_touch') OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, CASE WHEN row_number() OVER w = count(*) OVER (PARTITION BY conversion_id) THEN 1 ELSE 0 END::float8 AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'linear: attribution_weight(''linear'') OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight('linear') OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, 1 / count(*) OVER (PARTITION BY conversion_id)::float8 AS v FROM touches$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'U-shaped: attribution_weight(''u_shaped'') OVER w vs CASE over row_number() and count(*)',
+    'attribution_sql', :rows,
+    $q$SELECT touch_id, attribution_weight('u_shaped') OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id,
+              CASE WHEN n = 1 THEN 1 WHEN n = 2 THEN 0.5 WHEN rn IN (1, n) THEN 0.4 ELSE 0.2::float8 / (n - 2) END AS v
+         FROM (SELECT touch_id, row_number() OVER w AS rn, count(*) OVER (PARTITION BY conversion_id) AS n
+                 FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)) AS s$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'time decay (7 days): attribution_weight(''time_decay'', ...) OVER w vs 2^(-age/h) / sum() OVER',
+    'attribution_sql', :rows,
+    $q$SELECT touch_id, attribution_weight('time_decay', touched_at, converted_at, '7 days') OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, d / sum(d) OVER (PARTITION BY conversion_id) AS v
+         FROM (SELECT touch_id, conversion_id,
+                      2::float8 ^ (-extract(epoch FROM converted_at - touched_at)::float8 / 604800) AS d
+                 FROM touches) AS s$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'W-shaped: attribution_weight(''w_shaped'', milestones) OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight('w_shaped', milestones) OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    NULL,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'full path: attribution_weight(''full_path'', milestones) OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight('full_path', milestones) OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    NULL,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+CALL bench_case('attribution', 'custom (0.3, 0.3, 0.4): attribution_weight(0.3, 0.3, 0.4) OVER w', 'attribution', :rows,
+    $q$SELECT touch_id, attribution_weight(0.3, 0.3, 0.4) OVER w AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    NULL,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}');
+
+-- Money: exact credits (largest remainder) against round(amount * share, 2),
+-- which does not sum to the amount.  The answers differ by design, so both
+-- return only whether the credit is >= 0 (every credit is computed all the same).
+CALL bench_case('attribution', 'U-shaped money: attributed_amount(amount, ''u_shaped'') OVER w vs round(amount * share, 2)',
+    'info', :rows,
+    $q$SELECT touch_id, attributed_amount(amount, 'u_shaped') OVER w >= 0 AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id,
+              round(amount * CASE WHEN n = 1 THEN 1 WHEN n = 2 THEN 0.5 WHEN rn IN (1, n) THEN 0.4 ELSE 0.2 / (n - 2) END, 2) >= 0 AS v
+         FROM (SELECT touch_id, amount, row_number() OVER w AS rn, count(*) OVER (PARTITION BY conversion_id) AS n
+                 FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)) AS s$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}',
+    p_note => 'the SQL''s credits do not sum to the amount');
+
+CALL bench_case('attribution', 'time-decay money: attributed_amount(amount, ''time_decay'', ...) OVER w vs round(amount * share, 2)',
+    'info', :rows,
+    $q$SELECT touch_id, attributed_amount(amount, 'time_decay', touched_at, converted_at, '7 days') OVER w >= 0 AS v
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    $q$SELECT touch_id, round(amount * (d / sum(d) OVER (PARTITION BY conversion_id))::numeric, 2) >= 0 AS v
+         FROM (SELECT touch_id, conversion_id, amount,
+                      2::float8 ^ (-extract(epoch FROM converted_at - touched_at)::float8 / 604800) AS d
+                 FROM touches) AS s$q$,
+    $q$SELECT touch_id, row_number() OVER w AS n
+         FROM touches WINDOW w AS (PARTITION BY conversion_id ORDER BY touched_at)$q$,
+    p_keys => 'touch_id', p_modes => '{par0}',
+    p_note => 'the SQL''s credits do not sum to the amount');
+
+------------------------------------------------------------------------------
 -- Memory: hashed GROUP BY with :groups groups (grp = row number % groups).
 ------------------------------------------------------------------------------
 

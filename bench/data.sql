@@ -95,7 +95,26 @@ SELECT day, segment, score_agg(score) AS s FROM survey GROUP BY day, segment;
 CREATE UNLOGGED TABLE win_daily AS
 SELECT day, segment, ratio_agg(won, amount) AS s FROM opportunities GROUP BY day, segment;
 
-VACUUM (FREEZE, ANALYZE) opportunities, survey, revenue, ads, accounts, daily, nps_daily, win_daily;
+-- Touches for attribution: ROWS touches in ROWS / 10 conversions (1 to 19
+-- touches each, 10 on average), in random order on disk.  A conversion's
+-- amount and conversion time are functions of its id, so every one of its
+-- rows carries the same; touches fall 0 to 120 days before the conversion.
+-- Milestones (for W-shaped and full path): about 1 touch in 10 created the
+-- lead, 1 in 10 the opportunity, 1 in 20 closed it.
+CREATE UNLOGGED TABLE touches AS
+SELECT row_number() OVER () AS touch_id, conversion_id,
+       round((500 + (conversion_id * 7919) % 99500)::numeric, 2)::numeric(14,2) AS amount,
+       converted_at, converted_at - random() * interval '120 days' AS touched_at,
+       CASE WHEN u < 0.10 THEN '{lead_created}'::text[] WHEN u < 0.20 THEN '{opportunity_created}'
+            WHEN u < 0.25 THEN '{closed_won}' END AS milestones
+  FROM (SELECT conversion_id, random() AS u,
+               timestamptz '2024-01-01 00:00:00+00' + conversion_id * interval '30 seconds' AS converted_at
+          FROM (SELECT c AS conversion_id, 1 + floor(random() * 19)::int AS k
+                  FROM generate_series(1, greatest(:rows / 10, 1)) AS c) AS conv,
+               generate_series(1, k)
+         ORDER BY random()) AS t;
+
+VACUUM (FREEZE, ANALYZE) opportunities, survey, revenue, ads, accounts, daily, nps_daily, win_daily, touches;
 
 \pset footer off
 SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
@@ -103,5 +122,5 @@ SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
        pg_prewarm(c.oid) AS "pages prewarmed"
   FROM pg_class c
  WHERE c.relname IN ('opportunities', 'survey', 'revenue', 'ads', 'accounts', 'daily',
-                     'daily_day_idx', 'nps_daily', 'win_daily')
+                     'daily_day_idx', 'nps_daily', 'win_daily', 'touches')
  ORDER BY pg_relation_size(c.oid) DESC;

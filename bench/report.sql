@@ -10,6 +10,8 @@ SELECT *,
            WHEN 'funnel' THEN abm_ms / sql_ms <= 0.5
            WHEN 'rollup' THEN abm_ms / sql_ms <= 0.01
            WHEN 'window' THEN abm_ms / sql_ms <= 0.1
+           WHEN 'attribution' THEN abm_ms / floor_ms <= 1.3
+           WHEN 'attribution_sql' THEN abm_ms / floor_ms <= 1.3 AND abm_ms / sql_ms <= 0.7
        END AS met,
        CASE class
            WHEN 'counting' THEN 'abm/SQL ≤ 0.9, abm/floor ≤ 1.15'
@@ -17,6 +19,8 @@ SELECT *,
            WHEN 'funnel' THEN 'abm/SQL ≤ 0.5'
            WHEN 'rollup' THEN '≥ 100× faster than raw (abm/SQL ≤ 0.01)'
            WHEN 'window' THEN '≥ 10× faster than recompute (abm/SQL ≤ 0.1)'
+           WHEN 'attribution' THEN 'abm/floor ≤ 1.3'
+           WHEN 'attribution_sql' THEN 'abm/floor ≤ 1.3, abm/SQL ≤ 0.7'
            ELSE '— (for information)'
        END AS target,
        CASE mode
@@ -73,7 +77,9 @@ SELECT concat_ws(E'\n',
 'SQL ms is the plain SQL a careful analyst would write (see bench/cases.sql); floor ms is ' ||
     '`count()` over the same columns, the cost of just scanning them. For rollup rows, SQL is the ' ||
     'recomputation from the raw rows and floor is `count()` over the stored summaries; for the ' ||
-    'first window row, SQL is the same window without moving-aggregate mode.',
+    'first window row, SQL is the same window without moving-aggregate mode. For attribution rows, ' ||
+    'floor is `row_number()` over the same window (the sort is the floor) and SQL the hand-written ' ||
+    'window SQL (— where nobody writes one by hand).',
 '',
 'Mode: serial = max_parallel_workers_per_gather 0; parallel 2 = max_parallel_workers_per_gather 2 ' ||
     '(workers launched for abm/SQL/floor); GROUP BY segment = 1,000 groups, serial; JIT = ' ||
@@ -120,6 +126,11 @@ coalesce((SELECT string_agg(format('- %s [%s]: %s', case_name, mode,
                                                                    pg_temp.ratio(0.9 * sql_ms / floor_ms))
                                        WHEN 'rollup' THEN format('%s× faster (target 100×)', round((1 / abm_sql)::numeric, 1))
                                        WHEN 'window' THEN format('%s× faster (target 10×)', round((1 / abm_sql)::numeric, 1))
+                                       WHEN 'attribution' THEN format('abm/floor %s (%s); best of %s: %s',
+                                                   pg_temp.ratio(abm_floor), target, :reps, pg_temp.ratio(best_abm_floor))
+                                       WHEN 'attribution_sql' THEN format('abm/floor %s, abm/SQL %s (%s); best of %s: %s, %s',
+                                                   pg_temp.ratio(abm_floor), pg_temp.ratio(abm_sql), target, :reps,
+                                                   pg_temp.ratio(best_abm_floor), pg_temp.ratio(best_abm_sql))
                                        ELSE format('abm/SQL %s (%s); best of %s: %s',
                                                    pg_temp.ratio(abm_sql), target, :reps, pg_temp.ratio(best_abm_sql)) END
                                    || CASE WHEN spread > 0.15 THEN format(' — noisy (%s%%)', round((100 * spread)::numeric)) ELSE '' END),

@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1500);
+SELECT plan(1548);
 
 ------------------------------------------------------------------------------
 -- Types (8)
@@ -25,8 +25,8 @@ SELECT has_type('measure_summary', 'type measure_summary exists');
 SELECT has_type('engagement_state', 'type engagement_state exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 259 rows x 5 tests (1295)
---   kind    'f' function, 'a' aggregate
+-- Every function and aggregate: 267 rows x 5 tests (1335)
+--   kind    'f' function, 'a' aggregate, 'w' window function
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
 --   support an I/O, comparison, hash, transition, combine, rollup or inverse
@@ -298,7 +298,16 @@ INSERT INTO tap_api_rows VALUES
     ('f', 'engagement_inv', '{engagement_state,"timestamp with time zone","double precision","timestamp with time zone",interval}', 'engagement_state', true, NULL, true),
     ('f', 'engagement_combine', '{engagement_state,engagement_state}', 'engagement_state', true, NULL, true),
     ('f', 'engagement_final', '{engagement_state}', 'double precision', true, NULL, true),
-    ('a', 'engagement_score', '{"timestamp with time zone","double precision","timestamp with time zone",interval}', 'double precision', NULL, 'engagement_state', false);
+    ('a', 'engagement_score', '{"timestamp with time zone","double precision","timestamp with time zone",interval}', 'double precision', NULL, 'engagement_state', false),
+    -- abm 1.2: multi-touch attribution, window functions ('w'; they handle NULLs themselves)
+    ('w', 'attribution_weight', '{text}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{text,"timestamp with time zone","timestamp with time zone",interval}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{text,text[]}', 'double precision', false, NULL, false),
+    ('w', 'attribution_weight', '{"double precision","double precision","double precision"}', 'double precision', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text,"timestamp with time zone","timestamp with time zone",interval}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,text,text[]}', 'numeric', false, NULL, false),
+    ('w', 'attributed_amount', '{numeric,"double precision","double precision","double precision"}', 'numeric', false, NULL, false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -307,6 +316,7 @@ SELECT has_function(fname, args, format('%s exists', sig)) FROM tap_api;
 SELECT function_returns(fname, args, rettype, format('%s returns %s', sig, rettype)) FROM tap_api;
 SELECT CASE kind
        WHEN 'a' THEN is_aggregate(fname, args, format('%s is an aggregate', sig))
+       WHEN 'w' THEN is_window(fname, args, format('%s is a window function', sig))
        ELSE isnt_aggregate(fname, args, format('%s is a plain function', sig)) END
   FROM tap_api;
 SELECT volatility_is(fname, args, 'immutable', format('%s is IMMUTABLE', sig)) FROM tap_api;
@@ -356,7 +366,7 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (8 types + 141 user-facing functions + 1 for all support functions = 150)
+-- Comments (8 types + 149 user-facing functions + 1 for all support functions = 158)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
