@@ -1484,6 +1484,37 @@ CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, ti
     AS 'MODULE_PATHNAME', 'pipeline_inv_int4_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION pipeline_subtract(pipeline_summary, pipeline_summary) RETURNS pipeline_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION pipeline_summary_in(cstring) IS 'text input of pipeline_summary';
+COMMENT ON FUNCTION pipeline_summary_out(pipeline_summary) IS 'text output of pipeline_summary';
+COMMENT ON FUNCTION pipeline_summary_recv(internal) IS 'binary input of pipeline_summary (validates every field)';
+COMMENT ON FUNCTION pipeline_summary_send(pipeline_summary) IS 'binary output of pipeline_summary';
+COMMENT ON FUNCTION pipeline_combine(pipeline_summary, pipeline_summary) IS 'aggregate combine function: exact sum of two partial pipeline_summary states';
+COMMENT ON FUNCTION pipeline_rollup(pipeline_summary, pipeline_summary) IS 'rollup() transition: adds one stored pipeline_summary';
+COMMENT ON FUNCTION pipeline_subtract(pipeline_summary, pipeline_summary) IS 'inverse of rollup() for moving windows: removes one stored pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
 
 CREATE AGGREGATE pipeline_agg(won boolean, amount numeric, created_at timestamptz, closed_at timestamptz) (
     SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,

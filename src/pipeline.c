@@ -139,7 +139,10 @@ weighted_amount(AbmAmount amount, AbmAmount p)
 	return w;
 }
 
-/* The cycle of a closed deal in microseconds: 22023 when it is negative. */
+/*
+ * The cycle of a closed deal in microseconds: 22023 when it is negative.
+ * (timestamptz_to_str returns a static buffer: copy before the second call.)
+ */
 static int128
 cycle_us_of(TimestampTz created, TimestampTz closed)
 {
@@ -147,12 +150,12 @@ cycle_us_of(TimestampTz created, TimestampTz closed)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("created_at and closed_at of a closed opportunity must be finite, got \"%s\" and \"%s\"",
-						timestamptz_to_str(created), timestamptz_to_str(closed))));
+						pstrdup(timestamptz_to_str(created)), pstrdup(timestamptz_to_str(closed)))));
 	if (closed < created)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("closed_at \"%s\" is before created_at \"%s\"",
-						timestamptz_to_str(closed), timestamptz_to_str(created)),
+						pstrdup(timestamptz_to_str(closed)), pstrdup(timestamptz_to_str(created))),
 				 errdetail("A closed opportunity cannot close before it was created.")));
 	return (int128) closed - created;
 }

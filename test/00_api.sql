@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1328);
+SELECT plan(1672);
 
 ------------------------------------------------------------------------------
--- Types (6)
+-- Types (7)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -21,9 +21,10 @@ SELECT has_type('score_summary', 'type score_summary exists');
 SELECT has_type('retention_summary', 'type retention_summary exists');
 SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
+SELECT has_type('pipeline_summary', 'type pipeline_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 228 rows x 5 tests (1140)
+-- Every function and aggregate: 290 rows x 5 tests (1450)
 --   kind    'f' function, 'a' aggregate
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -264,7 +265,71 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'weighted_win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
-    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false);
+    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false),
+    -- abm 1.2: pipeline_summary (issue 15)
+    ('f', 'pipeline_summary_in', '{cstring}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_summary_out', '{pipeline_summary}', 'cstring', true, NULL, true),
+    ('f', 'pipeline_summary_recv', '{internal}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_summary_send', '{pipeline_summary}', 'bytea', true, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_combine', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_rollup', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_subtract', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_add', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, false),
+    ('f', 'opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'open_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'won_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'lost_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'pipeline_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'weighted_pipeline', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'won_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'lost_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'win_rate', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'weighted_win_rate', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'average_deal_size', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'sales_cycle_days', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'closed_cycle_days', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'pipeline_velocity', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'sales_cycle_days', '{pipeline_summary,"double precision"}', 'double precision', true, NULL, false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'rollup', '{pipeline_summary}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    -- abm 1.2: renewal rates of retention_summary (issue 15)
+    ('f', 'renewal_rate', '{retention_summary}', 'double precision', true, NULL, false),
+    ('f', 'dollar_renewal_rate', '{retention_summary}', 'double precision', true, NULL, false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -301,8 +366,8 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
-             ('cost_summary'), ('funnel_summary')$$,
-    'the extension has exactly six types');
+             ('cost_summary'), ('funnel_summary'), ('pipeline_summary')$$,
+    'the extension has exactly seven types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -314,7 +379,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 67::bigint, 'the extension has 67 aggregates (45 of 1.1, 22 of 1.2)')
+SELECT is(count(*), 80::bigint, 'the extension has 80 aggregates (45 of 1.1, 35 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -322,11 +387,11 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 129 user-facing functions + 1 for all support functions = 136)
+-- Comments (7 types + 160 user-facing functions + 1 for all support functions = 168)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
-                    'cost_summary', 'funnel_summary']) t;
+                    'cost_summary', 'funnel_summary', 'pipeline_summary']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -342,12 +407,13 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (12)
+-- Operators (13)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
-  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary']) t;
+  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
+                    'pipeline_summary']) t;
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 
