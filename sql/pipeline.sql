@@ -238,6 +238,9 @@ SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000
 \echo SQLSTATE :SQLSTATE
 SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x00000000'::bytea from 156 for 4));
 \echo SQLSTATE :SQLSTATE
+-- a first bucket so large that first + buckets would overflow (found by fuzz/fuzz.py)
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x7fffffff'::bytea from 156 for 4));
+\echo SQLSTATE :SQLSTATE
 -- a count changed: the sketch no longer adds up to won_cycles
 SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000000000000002'::bytea from 164 for 8));
 \echo SQLSTATE :SQLSTATE

@@ -55,8 +55,10 @@ cycle_sketch_problem(const PipelineSummary *s)
 
 	if (s->zero_cycles < 0)
 		return "zero cycles must not be negative.";
+	/* Compared without adding, so that no bucket number can overflow. */
 	if (s->sketch_n == 0 ? s->sketch_lo != 0 :
-		s->sketch_lo < 1 || s->sketch_n < 0 || s->sketch_lo + s->sketch_n - 1 > MAX_BUCKET)
+		s->sketch_lo < 1 || s->sketch_lo > MAX_BUCKET || s->sketch_n < 0 ||
+		s->sketch_n > MAX_BUCKET - s->sketch_lo + 1)
 		return psprintf("The cycle sketch's buckets must lie within 1..%d.", MAX_BUCKET);
 	if (s->sketch_n > 0 && (s->sketch[0] == 0 || s->sketch[s->sketch_n - 1] == 0))
 		return "The cycle sketch must begin and end with a bucket in use.";
