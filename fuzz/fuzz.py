@@ -232,17 +232,19 @@ def _layout(type_name):
         return f
     if type_name == "pipeline_summary":
         # version, 4 counts, scale, 4 money sums, won cycles (8 + 16),
-        # lost cycles (8 + 16); the sketch: zero cycles, first bucket,
-        # buckets (4 each), then 8 bytes a bucket (the first 40 mutate).
+        # lost cycles (8 + 16); the sketch: zero cycles (8), buckets in
+        # use (4), then per bucket its number (2) and count (8).
         return ([(0, 1)] + [(1 + 8 * i, 8) for i in range(4)] + [(33, 2)]
                 + [(35 + 16 * i, 16) for i in range(4)]
-                + [(99, 8), (107, 16), (123, 8), (131, 16), (147, 8), (155, 4), (159, 4)])
+                + [(99, 8), (107, 16), (123, 8), (131, 16), (147, 8), (155, 4)])
     raise KeyError(type_name)
 
 
 LAYOUT = {t: _layout(t) for t in TYPES}
 SIZE = {t: sum(w for _, w in LAYOUT[t]) for t in TYPES}
-LAYOUT["pipeline_summary"] = LAYOUT["pipeline_summary"] + [(163 + 8 * i, 8) for i in range(40)]
+# the first 40 buckets of a sketch mutate too
+LAYOUT["pipeline_summary"] = LAYOUT["pipeline_summary"] + [
+    f for i in range(40) for f in ((159 + 10 * i, 2), (161 + 10 * i, 8))]
 
 
 # ---------------------------------------------------------------------------

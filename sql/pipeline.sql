@@ -196,9 +196,11 @@ SELECT s::text::pipeline_summary::text = s::text AS text_round_trip FROM ex;
 -- (as in summary_io.sql).  The example's binary form: version (1 byte),
 -- open, won, lost, won_with_amount (8 bytes each), scale (2), four money
 -- sums (16 each), won_cycles (8), won_cycle_us (16), lost_cycles (8),
--- lost_cycle_us (16), then the sketch: zero cycles (8), first bucket (4),
--- buckets (4) and a count of 8 bytes per bucket: 1 + 32 + 2 + 64 + 48 = 147
--- bytes, then 16 + 91 x 8 (buckets 1390 to 1480).
+-- lost_cycle_us (16): 1 + 32 + 2 + 64 + 48 = 147 bytes; then the sketch:
+-- zero cycles (8), buckets in use (4), and per bucket its number (2) and
+-- count (8): 147 + 12 + 3 x 10 = 189 bytes.  In overlay() positions (from
+-- 1): buckets in use at 156, the first bucket's number at 160, its count
+-- at 162.
 CREATE TEMP TABLE payload (b bytea);
 CREATE FUNCTION pg_temp.recv_as(target regtype, bytes bytea) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -218,11 +220,11 @@ END
 $$;
 \set SHOW_CONTEXT never
 SELECT pipeline_summary_send(s) AS bin FROM ex \gset
-SELECT length(:'bin'::bytea) AS bytes, 147 + 16 + 91 * 8 AS expected;
+SELECT length(:'bin'::bytea) AS bytes, 147 + 12 + 3 * 10 AS expected;
 SELECT pg_temp.recv_as('pipeline_summary', :'bin') = (SELECT s::text FROM ex) AS round_trip,
        pg_temp.recv_as('pipeline_summary', pipeline_summary_send(e)) = e::text AS empty_round_trip
 FROM (SELECT pipeline_agg(won, amount, created_at, closed_at) e FROM opp WHERE false) x;
--- cut inside the fixed part, inside the sketch header, inside the counts
+-- cut inside the fixed part, inside the sketch header, inside the buckets; one byte too many
 SELECT pg_temp.recv_as('pipeline_summary', substr(:'bin'::bytea, 1, 100));
 \echo SQLSTATE :SQLSTATE
 SELECT pg_temp.recv_as('pipeline_summary', substr(:'bin'::bytea, 1, 150));
@@ -231,21 +233,24 @@ SELECT pg_temp.recv_as('pipeline_summary', substr(:'bin'::bytea, 1, 170));
 \echo SQLSTATE :SQLSTATE
 SELECT pg_temp.recv_as('pipeline_summary', :'bin'::bytea || '\x00'::bytea);
 \echo SQLSTATE :SQLSTATE
--- a bucket count of -1 bytes; buckets beyond the range; a first bucket 0
-SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\xffffffff'::bytea from 160 for 4));
+-- -1 buckets; 2^31 - 1 buckets
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\xffffffff'::bytea from 156 for 4));
 \echo SQLSTATE :SQLSTATE
-SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x00000900'::bytea from 156 for 4));
-\echo SQLSTATE :SQLSTATE
-SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x00000000'::bytea from 156 for 4));
-\echo SQLSTATE :SQLSTATE
--- a first bucket so large that first + buckets would overflow (found by fuzz/fuzz.py)
 SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x7fffffff'::bytea from 156 for 4));
 \echo SQLSTATE :SQLSTATE
--- a count changed: the sketch no longer adds up to won_cycles
-SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000000000000002'::bytea from 164 for 8));
+-- bucket numbers: beyond the range (2304), 0, not increasing (1480 first)
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0900'::bytea from 160 for 2));
 \echo SQLSTATE :SQLSTATE
--- a negative count at the end
-SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\xffffffffffffffff'::bytea from length(:'bin'::bytea) - 7 for 8));
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000'::bytea from 160 for 2));
+\echo SQLSTATE :SQLSTATE
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x05c8'::bytea from 160 for 2));
+\echo SQLSTATE :SQLSTATE
+-- counts: 2 (the sketch no longer adds up to won_cycles), 0, -1
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000000000000002'::bytea from 162 for 8));
+\echo SQLSTATE :SQLSTATE
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\x0000000000000000'::bytea from 162 for 8));
+\echo SQLSTATE :SQLSTATE
+SELECT pg_temp.recv_as('pipeline_summary', overlay(:'bin'::bytea placing '\xffffffffffffffff'::bytea from 182 for 8));
 \echo SQLSTATE :SQLSTATE
 -- the version
 SELECT pg_temp.recv_as('pipeline_summary', set_byte(:'bin'::bytea, 0, 2));
@@ -288,11 +293,20 @@ FROM (SELECT rollup(s) s FROM by_grp) x,
      LATERAL (SELECT q / 100.0 AS q FROM generate_series(0, 100) q) qs,
      LATERAL (SELECT percentile_disc(qs.q) WITHIN GROUP (ORDER BY extract(epoch FROM closed_at - created_at) / 86400) AS exact
               FROM many WHERE won AND closed_at IS NOT NULL) e;
--- the size of a sketch: cycles of 1 to 400 days fill buckets 1273 (1 day:
--- ln(86400000000) / 0.0198006 = 1271.5 -> 1 + 1272) to 1576 (400 days:
--- 1574.1 -> 1 + 1575): 304 counts of 8 bytes after the 176 fixed bytes
+-- The size of a sketch: cycles of 1 to 400 days fall in buckets 1273 (1 day:
+-- 1 + ceil(ln(86400000000) / ln(1.0099/0.9901)) = 1 + ceil(1271.5)) to 1576
+-- (400 days: 1 + ceil(1574.1)).  Whole days 1..400 use fewer than those
+-- 304: below 50 days a day is more than one bucket (2%) apart.  The buckets
+-- in use, counted independently with the same formula in SQL, take 10 bytes
+-- each after the 176 fixed bytes.
+SELECT count(DISTINCT 1 + ceil(ln(d * 86400000000.0) / ln(1.0099 / 0.9901))) AS buckets,
+       176 + 10 * count(DISTINCT 1 + ceil(ln(d * 86400000000.0) / ln(1.0099 / 0.9901))) AS expected_bytes
+FROM generate_series(1, 400) d;
 SELECT pg_column_size(pipeline_agg(true, 1::numeric, '2026-01-01', '2026-01-01'::timestamptz + d * interval '1 day')) AS bytes
 FROM generate_series(1, 400) d;
+-- and at most 176 + 10 x 304 = 3216 bytes for any cycles of 1 to 400 days
+SELECT pg_column_size(pipeline_agg(true, 1::numeric, '2026-01-01', '2026-01-01'::timestamptz + m * interval '1 minute')) AS bytes
+FROM generate_series(1440, 400 * 1440) m;
 -- subtraction undoes addition (a moving window over stored summaries)
 SELECT (SELECT pipeline_subtract(rollup(s), (SELECT s FROM by_grp WHERE grp = 3))::text FROM by_grp) =
        (SELECT rollup(s)::text FROM by_grp WHERE grp <> 3) AS subtract_undoes_add;

@@ -17,9 +17,11 @@
  * exactly: a sketch of two halves merged is the sketch of all rows, in any
  * order, and a moving window removes rows again.
  *
- * The summary stores the counts of the buckets from the first to the last
- * one used, 8 bytes each: about 50 buckets per factor e between the
- * shortest and the longest cycle (cycles of 1 to 400 days use 304).
+ * The summary stores only the buckets in use, 10 bytes each (an int64
+ * count and an int16 bucket number), sorted: a summary of a few deals stays
+ * small whatever their spread, and cycles spread over 1 to 400 days use at
+ * most 304 buckets (about 50 per factor e between the shortest and the
+ * longest cycle).
  */
 #include "pipeline.h"
 
@@ -32,7 +34,10 @@
 /* The bucket of 2^64 microseconds. */
 #define MAX_BUCKET 2242
 
-#define SKETCH_SIZE(n) (offsetof(PipelineSummary, sketch) + (Size) (n) * sizeof(int64))
+#define COUNTS(s) ((s)->sketch)
+#define BUCKETS(s) ((int16 *) ((s)->sketch + (s)->sketch_n))
+#define SKETCH_SIZE(n) \
+	(offsetof(PipelineSummary, sketch) + (Size) (n) * (sizeof(int64) + sizeof(int16)))
 
 static int
 bucket_of(int128 cycle_us)
@@ -51,22 +56,20 @@ bucket_value(int k)
 const char *
 cycle_sketch_problem(const PipelineSummary *s)
 {
+	const int16 *buckets = BUCKETS(s);
 	int64		total = s->zero_cycles;
 
 	if (s->zero_cycles < 0)
 		return "zero cycles must not be negative.";
-	/* Compared without adding, so that no bucket number can overflow. */
-	if (s->sketch_n == 0 ? s->sketch_lo != 0 :
-		s->sketch_lo < 1 || s->sketch_lo > MAX_BUCKET || s->sketch_n < 0 ||
-		s->sketch_n > MAX_BUCKET - s->sketch_lo + 1)
-		return psprintf("The cycle sketch's buckets must lie within 1..%d.", MAX_BUCKET);
-	if (s->sketch_n > 0 && (s->sketch[0] == 0 || s->sketch[s->sketch_n - 1] == 0))
-		return "The cycle sketch must begin and end with a bucket in use.";
+	if (s->unused != 0)
+		return "The cycle sketch's padding must be 0.";
 	for (int i = 0; i < s->sketch_n; i++)
 	{
-		if (s->sketch[i] < 0)
-			return psprintf("The count of cycle bucket %d must not be negative.", s->sketch_lo + i);
-		if (__builtin_add_overflow(total, s->sketch[i], &total))
+		if (buckets[i] < 1 || buckets[i] > MAX_BUCKET || (i > 0 && buckets[i] <= buckets[i - 1]))
+			return psprintf("The cycle sketch's buckets must increase within 1..%d.", MAX_BUCKET);
+		if (COUNTS(s)[i] <= 0)
+			return psprintf("The count of cycle bucket %d must be above 0.", buckets[i]);
+		if (__builtin_add_overflow(total, COUNTS(s)[i], &total))
 			return "The cycle sketch's counts exceed the 64-bit count limit.";
 	}
 	if (total != s->won_cycles)
@@ -75,65 +78,101 @@ cycle_sketch_problem(const PipelineSummary *s)
 	return NULL;
 }
 
-/*
- * A copy of s whose buckets run from lo for n buckets (covering s's own):
- * the fixed part and s's counts are copied, the rest is 0.
- */
+/* A copy of s's fixed part with room for n buckets (their contents unset). */
 static PipelineSummary *
-widened(const PipelineSummary *s, int lo, int n)
+with_buckets(const PipelineSummary *s, int n)
 {
-	PipelineSummary *w = (PipelineSummary *) palloc0(SKETCH_SIZE(n));
+	PipelineSummary *w = (PipelineSummary *) palloc(SKETCH_SIZE(n));
 
 	memcpy(w, s, offsetof(PipelineSummary, sketch));
 	SET_VARSIZE(w, SKETCH_SIZE(n));
-	w->sketch_lo = lo;
 	w->sketch_n = n;
-	if (s->sketch_n > 0)
-		memcpy(&w->sketch[s->sketch_lo - lo], s->sketch, s->sketch_n * sizeof(int64));
 	return w;
 }
 
-/* s, with its buckets widened when needed to hold lo .. hi. */
+/* s's fixed part with the n buckets given (counts may be 0: left out). */
 static PipelineSummary *
-covering(PipelineSummary *s, int lo, int hi)
+from_arrays(const PipelineSummary *s, const int16 *buckets, const int64 *counts, int n)
 {
-	int			new_lo = lo;
-	int			new_hi = hi;
+	int			used = 0;
+	PipelineSummary *w;
 
-	if (s->sketch_n > 0)
+	for (int i = 0; i < n; i++)
+		used += counts[i] != 0;
+	w = with_buckets(s, used);
+	used = 0;
+	for (int i = 0; i < n; i++)
 	{
-		if (lo >= s->sketch_lo && hi < s->sketch_lo + s->sketch_n)
-			return s;
-		new_lo = Min(lo, s->sketch_lo);
-		new_hi = Max(hi, s->sketch_lo + s->sketch_n - 1);
+		if (counts[i] == 0)
+			continue;
+		COUNTS(w)[used] = counts[i];
+		BUCKETS(w)[used] = buckets[i];
+		used++;
 	}
-	return widened(s, new_lo, new_hi - new_lo + 1);
+	return w;
 }
 
-/* Drops empty buckets at both ends, in place: the stored form is canonical. */
-static void
-trim(PipelineSummary *s)
+/* Index of bucket k in s, or -(where it would go) - 1. */
+static int
+find_bucket(const PipelineSummary *s, int k)
 {
-	int			first = 0;
-	int			n = s->sketch_n;
+	const int16 *buckets = BUCKETS(s);
+	int			lo = 0;
+	int			hi = s->sketch_n - 1;
 
-	while (first < n && s->sketch[first] == 0)
-		first++;
-	while (n > first && s->sketch[n - 1] == 0)
-		n--;
-	if (first == 0 && n == s->sketch_n)
-		return;
-	if (first > 0)
-		memmove(s->sketch, &s->sketch[first], (n - first) * sizeof(int64));
-	s->sketch_n = n - first;
-	s->sketch_lo = s->sketch_n > 0 ? s->sketch_lo + first : 0;
-	SET_VARSIZE(s, SKETCH_SIZE(s->sketch_n));
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (buckets[mid] == k)
+			return mid;
+		if (buckets[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -lo - 1;
+}
+
+/* A copy of s with bucket k inserted at position at. */
+static PipelineSummary *
+insert_bucket(const PipelineSummary *s, int at, int k, int64 count)
+{
+	int			n = s->sketch_n;
+	PipelineSummary *w = with_buckets(s, n + 1);
+
+	memcpy(COUNTS(w), COUNTS(s), at * sizeof(int64));
+	COUNTS(w)[at] = count;
+	memcpy(COUNTS(w) + at + 1, COUNTS(s) + at, (n - at) * sizeof(int64));
+	memcpy(BUCKETS(w), BUCKETS(s), at * sizeof(int16));
+	BUCKETS(w)[at] = (int16) k;
+	memcpy(BUCKETS(w) + at + 1, BUCKETS(s) + at, (n - at) * sizeof(int16));
+	return w;
+}
+
+/*
+ * Removes the bucket at position at, in place: the counts close up, and the
+ * bucket numbers, which follow the counts, move down with them.
+ */
+static void
+remove_bucket(PipelineSummary *s, int at)
+{
+	int			n = s->sketch_n;
+	int16	   *old_buckets = BUCKETS(s);
+	int16	   *new_buckets = (int16 *) (s->sketch + n - 1);
+
+	memmove(COUNTS(s) + at, COUNTS(s) + at + 1, (n - at - 1) * sizeof(int64));
+	memmove(new_buckets, old_buckets, at * sizeof(int16));
+	memmove(new_buckets + at, old_buckets + at + 1, (n - at - 1) * sizeof(int16));
+	s->sketch_n = n - 1;
+	SET_VARSIZE(s, SKETCH_SIZE(n - 1));
 }
 
 PipelineSummary *
 cycle_sketch_add(PipelineSummary *s, int128 cycle_us, int sign)
 {
 	int			k = bucket_of(cycle_us);
+	int			at;
 
 	if (k == 0)
 	{
@@ -141,10 +180,12 @@ cycle_sketch_add(PipelineSummary *s, int128 cycle_us, int sign)
 		return s;
 	}
 	Assert(k <= MAX_BUCKET);
-	s = covering(s, k, k);
-	s->sketch[k - s->sketch_lo] += sign;
-	if (sign < 0)
-		trim(s);
+	at = find_bucket(s, k);
+	if (at < 0)
+		return insert_bucket(s, -at - 1, k, sign);	/* -1: the removal check reports it */
+	COUNTS(s)[at] += sign;
+	if (COUNTS(s)[at] == 0)
+		remove_bucket(s, at);
 	return s;
 }
 
@@ -161,11 +202,11 @@ cycle_sketch_quantile_us(const PipelineSummary *s, double q)
 		return 0.0;
 	for (int i = 0; i < s->sketch_n; i++)
 	{
-		seen += s->sketch[i];
+		seen += COUNTS(s)[i];
 		if ((double) seen >= rank)
-			return bucket_value(s->sketch_lo + i);
+			return bucket_value(BUCKETS(s)[i]);
 	}
-	return bucket_value(s->sketch_lo + s->sketch_n - 1);
+	return bucket_value(BUCKETS(s)[s->sketch_n - 1]);
 }
 
 /* ---------------------------------------------------------------------
@@ -188,9 +229,10 @@ sketch_parse(const char *value, int len, AbmSummaryHeader **h)
 {
 	const char *expected = "Field \"cycle_sketch\" must be {bucket:count,...} with buckets increasing from 0 to " CppAsString2(MAX_BUCKET) " and counts above 0.";
 	PipelineSummary *s = (PipelineSummary *) *h;
-	int64	   *counts = palloc0((MAX_BUCKET + 1) * sizeof(int64));
-	int			lo = 0;
-	int			hi = -1;
+	int16	   *buckets = palloc((MAX_BUCKET + 1) * sizeof(int16));
+	int64	   *counts = palloc((MAX_BUCKET + 1) * sizeof(int64));
+	int			n = 0;
+	int			last = -1;
 	const char *p = value + 1;
 	const char *end = value + len - 1;
 
@@ -208,24 +250,21 @@ sketch_parse(const char *value, int len, AbmSummaryHeader **h)
 		comma = memchr(colon, ',', end - colon);
 		if (comma == NULL)
 			comma = end;
-		if (!summary_parse_count(p, colon - p, &k) || k > MAX_BUCKET || k <= hi ||
-			(k == 0 && hi == 0) ||
+		if (!summary_parse_count(p, colon - p, &k) || k > MAX_BUCKET || k <= last ||
 			!summary_parse_count(colon + 1, comma - colon - 1, &count) || count == 0 ||
 			(comma < end && comma + 1 == end))
 			return expected;
-		counts[k] = count;
-		if (k > 0 && hi < 1)
-			lo = (int) k;
-		hi = (int) k;
+		if (k == 0)
+			s->zero_cycles = count;
+		else
+		{
+			buckets[n] = (int16) k;
+			counts[n++] = count;
+		}
+		last = (int) k;
 		p = comma < end ? comma + 1 : end;
 	}
-	s->zero_cycles = counts[0];
-	if (hi >= 1)
-	{
-		s = widened(s, lo, hi - lo + 1);
-		memcpy(s->sketch, &counts[lo], s->sketch_n * sizeof(int64));
-	}
-	*h = &s->hdr;
+	*h = &from_arrays(s, buckets, counts, n)->hdr;
 	return NULL;
 }
 
@@ -233,35 +272,41 @@ static void
 sketch_append(StringInfo buf, const AbmSummaryHeader *h)
 {
 	const PipelineSummary *s = (const PipelineSummary *) h;
-	bool		first = true;
+	const char *sep = "";
 
 	appendStringInfoChar(buf, '{');
 	if (s->zero_cycles != 0)
 	{
 		appendStringInfo(buf, "0:" INT64_FORMAT, s->zero_cycles);
-		first = false;
+		sep = ",";
 	}
 	for (int i = 0; i < s->sketch_n; i++)
 	{
-		if (s->sketch[i] == 0)
-			continue;
-		appendStringInfo(buf, "%s%d:" INT64_FORMAT, first ? "" : ",", s->sketch_lo + i, s->sketch[i]);
-		first = false;
+		appendStringInfo(buf, "%s%d:" INT64_FORMAT, sep, BUCKETS(s)[i], COUNTS(s)[i]);
+		sep = ",";
 	}
 	appendStringInfoChar(buf, '}');
 }
 
-/* Binary: zero cycles (int64), first bucket and buckets (int32), counts (int64 each). */
+/*
+ * Binary: zero cycles (int64), buckets in use (int32), then each bucket
+ * number (int16) and its count (int64).
+ */
+#define SKETCH_HEADER_BYTES 12
+#define SKETCH_BUCKET_BYTES 10
+
 static void
 sketch_send(StringInfo buf, const AbmSummaryHeader *h)
 {
 	const PipelineSummary *s = (const PipelineSummary *) h;
 
 	pq_sendint64(buf, s->zero_cycles);
-	pq_sendint32(buf, s->sketch_lo);
 	pq_sendint32(buf, s->sketch_n);
 	for (int i = 0; i < s->sketch_n; i++)
-		pq_sendint64(buf, s->sketch[i]);
+	{
+		pq_sendint16(buf, BUCKETS(s)[i]);
+		pq_sendint64(buf, COUNTS(s)[i]);
+	}
 }
 
 static const char *
@@ -269,49 +314,64 @@ sketch_recv(StringInfo buf, AbmSummaryHeader **h)
 {
 	PipelineSummary *s = (PipelineSummary *) *h;
 	int			left = buf->len - buf->cursor;
-	int64		zero;
-	int32		lo;
 	int32		n;
 
-	if (left < 16)
+	if (left < SKETCH_HEADER_BYTES)
 		return "The cycle sketch is cut short.";
-	zero = pq_getmsgint64(buf);
-	lo = (int32) pq_getmsgint(buf, 4);
+	s->zero_cycles = pq_getmsgint64(buf);
 	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0 || n > MAX_BUCKET)
-		return psprintf("The cycle sketch has %d buckets; at most %d exist.", n, MAX_BUCKET);
-	if (left - 16 != n * (int) sizeof(int64))
-		return psprintf("The cycle sketch of %d buckets has %d bytes of counts; it needs %d.",
-						n, left - 16, n * (int) sizeof(int64));
-	s = widened(s, 0, n);
-	s->zero_cycles = zero;
-	s->sketch_lo = lo;
+		return psprintf("The cycle sketch has %d buckets; there are %d.", n, MAX_BUCKET);
+	if (left - SKETCH_HEADER_BYTES != n * SKETCH_BUCKET_BYTES)
+		return psprintf("The cycle sketch of %d buckets has %d bytes of buckets; it needs %d.",
+						n, left - SKETCH_HEADER_BYTES, n * SKETCH_BUCKET_BYTES);
+	s = with_buckets(s, n);
 	for (int i = 0; i < n; i++)
-		s->sketch[i] = pq_getmsgint64(buf);
+	{
+		BUCKETS(s)[i] = (int16) pq_getmsgint(buf, 2);
+		COUNTS(s)[i] = pq_getmsgint64(buf);
+	}
 	*h = &s->hdr;
 	return NULL;
 }
 
+/*
+ * Adds (sign 1) or removes (sign -1) other's buckets: the two sorted lists
+ * merged, buckets whose count falls to 0 left out.
+ */
 static AbmSummaryHeader *
 sketch_merge(AbmSummaryHeader *h, const AbmSummaryHeader *other_h, int sign)
 {
 	PipelineSummary *s = (PipelineSummary *) h;
 	const PipelineSummary *other = (const PipelineSummary *) other_h;
+	int			n = s->sketch_n + other->sketch_n;
+	int16	   *buckets;
+	int64	   *counts;
+	int			i = 0;
+	int			j = 0;
+	int			m = 0;
 
 	s->zero_cycles = abm_count_add(s->zero_cycles, sign * other->zero_cycles,
 								   "pipeline_summary zero cycles");
 	if (other->sketch_n == 0)
 		return &s->hdr;
-	s = covering(s, other->sketch_lo, other->sketch_lo + other->sketch_n - 1);
-	for (int i = 0; i < other->sketch_n; i++)
+	buckets = palloc(n * sizeof(int16));
+	counts = palloc(n * sizeof(int64));
+	while (i < s->sketch_n || j < other->sketch_n)
 	{
-		int64	   *count = &s->sketch[other->sketch_lo - s->sketch_lo + i];
+		int			a = i < s->sketch_n ? BUCKETS(s)[i] : PG_INT32_MAX;
+		int			b = j < other->sketch_n ? BUCKETS(other)[j] : PG_INT32_MAX;
 
-		*count = abm_count_add(*count, sign * other->sketch[i], "pipeline_summary cycle bucket");
+		buckets[m] = (int16) Min(a, b);
+		counts[m] = 0;
+		if (a <= b)
+			counts[m] = COUNTS(s)[i++];
+		if (b <= a)
+			counts[m] = abm_count_add(counts[m], sign * COUNTS(other)[j++],
+									  "pipeline_summary cycle bucket");
+		m++;
 	}
-	if (sign < 0)
-		trim(s);
-	return &s->hdr;
+	return &from_arrays(s, buckets, counts, m)->hdr;
 }
 
 const AbmSummaryTail cycle_sketch_tail = {

@@ -30,13 +30,14 @@ typedef struct PipelineSummary
 	int128		money[PIPE_MONEY_FIELDS];
 
 	/*
-	 * The sketch of won cycles: cycles of 0, then the counts of buckets
-	 * sketch_lo .. sketch_lo + sketch_n - 1, the first and last not 0 (none:
-	 * sketch_lo = sketch_n = 0).  Its size is the summary's size.
+	 * The sketch of won cycles (cycle_sketch.c): cycles of 0, then
+	 * sketch_n buckets in use, as sketch_n counts (int64, all above 0)
+	 * followed by their bucket numbers (int16, increasing).  Its size is the
+	 * summary's size.
 	 */
 	int64		zero_cycles;
-	int32		sketch_lo;
 	int32		sketch_n;
+	int32		unused;			/* 0: keeps the counts 8-byte aligned */
 	int64		sketch[FLEXIBLE_ARRAY_MEMBER];
 } PipelineSummary;
 
