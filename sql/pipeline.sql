@@ -277,6 +277,12 @@ SELECT (SELECT rollup(s)::text FROM by_grp) = (SELECT pipeline_agg(won, amount, 
        (SELECT rollup(s ORDER BY grp DESC)::text FROM by_grp) = (SELECT rollup(s ORDER BY grp)::text FROM by_grp) AS any_order,
        (SELECT (a.s + b.s)::text FROM by_grp a, by_grp b WHERE a.grp = 1 AND b.grp = 2) =
        (SELECT pipeline_agg(won, amount, created_at, closed_at, probability)::text FROM many WHERE grp IN (1, 2)) AS plus_equals_raw;
+-- a summary added to one with the same buckets (merged in place) and to the
+-- empty one: the example twice equals the aggregate over its rows twice
+SELECT (SELECT (s + s)::text FROM ex) =
+       (SELECT pipeline_agg(won, amount, created_at, closed_at, probability)::text FROM opp, generate_series(1, 2)) AS twice,
+       (SELECT rollup(x)::text FROM (SELECT s FROM ex UNION ALL SELECT s FROM ex UNION ALL SELECT s FROM ex) r(x)) =
+       (SELECT pipeline_agg(won, amount, created_at, closed_at, probability)::text FROM opp, generate_series(1, 3)) AS thrice;
 -- counts and money against plain SQL
 WITH s AS (SELECT rollup(s) s FROM by_grp)
 SELECT opportunities(s) = (SELECT count(*) FROM many) AS opportunities,

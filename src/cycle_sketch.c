@@ -336,6 +336,33 @@ sketch_recv(StringInfo buf, AbmSummaryHeader **h)
 }
 
 /*
+ * Adds other's counts to s in place when s already has every bucket of
+ * other (the usual case once a rollup has seen a few summaries); false,
+ * with s unchanged, when it does not.
+ */
+static bool
+add_in_place(PipelineSummary *s, const PipelineSummary *other)
+{
+	int			i = 0;
+
+	for (int j = 0; j < other->sketch_n; j++, i++)
+	{
+		while (i < s->sketch_n && BUCKETS(s)[i] < BUCKETS(other)[j])
+			i++;
+		if (i == s->sketch_n || BUCKETS(s)[i] != BUCKETS(other)[j])
+			return false;
+	}
+	i = 0;
+	for (int j = 0; j < other->sketch_n; j++, i++)
+	{
+		while (BUCKETS(s)[i] < BUCKETS(other)[j])
+			i++;
+		COUNTS(s)[i] = abm_count_add(COUNTS(s)[i], COUNTS(other)[j], "pipeline_summary cycle bucket");
+	}
+	return true;
+}
+
+/*
  * Adds (sign 1) or removes (sign -1) other's buckets: the two sorted lists
  * merged, buckets whose count falls to 0 left out.
  */
@@ -353,7 +380,7 @@ sketch_merge(AbmSummaryHeader *h, const AbmSummaryHeader *other_h, int sign)
 
 	s->zero_cycles = abm_count_add(s->zero_cycles, sign * other->zero_cycles,
 								   "pipeline_summary zero cycles");
-	if (other->sketch_n == 0)
+	if (other->sketch_n == 0 || (sign > 0 && add_in_place(s, other)))
 		return &s->hdr;
 	buckets = palloc(n * sizeof(int16));
 	counts = palloc(n * sizeof(int64));
