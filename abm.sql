@@ -1546,3 +1546,306 @@ COMMENT ON FUNCTION attributed_amount(numeric, text, text[]) IS
     'window function: the touch''s credit of the conversion''s amount under w_shaped or full_path; the credits sum exactly to the amount';
 COMMENT ON FUNCTION attributed_amount(numeric, double precision, double precision, double precision) IS
     'window function: the touch''s credit of the conversion''s amount under custom position shares; the credits sum exactly to the amount';
+-- pipeline_summary (1.2): opportunities open, won and lost; open and weighted
+-- pipeline, bookings and lost amount, exactly; the sales cycles of won and
+-- lost deals (exact sums) and a sketch of the won cycles for quantiles.
+-- State of pipeline_agg; pipeline, velocity and cycle KPIs read it.
+-- Text form: v1 open=2 won=3 lost=1 won_with_amount=3 pipeline=1400.0
+--   weighted_pipeline=500.0 won_amount=600.0 lost_amount=50.0 won_cycles=3
+--   won_cycle_us=7776000000000 lost_cycles=1 lost_cycle_us=1296000000000
+--   cycle_sketch={1387:1,1422:1,1478:1}
+-- (cycle_sketch: bucket:count of won cycles; bucket 0 holds cycles of 0, bucket
+-- k the cycles of gamma^(k-2) to gamma^(k-1) microseconds, gamma = 1.0099/0.9901.)
+------------------------------------------------------------------------------
+
+CREATE TYPE pipeline_summary;
+
+CREATE FUNCTION pipeline_summary_in(cstring) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_summary_out(pipeline_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_summary_recv(internal) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_summary_send(pipeline_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Variable length (the sketch grows with the spread of cycles): stored
+-- compressible, unlike the fixed-size summaries.
+CREATE TYPE pipeline_summary (
+    INPUT = pipeline_summary_in,
+    OUTPUT = pipeline_summary_out,
+    RECEIVE = pipeline_summary_recv,
+    SEND = pipeline_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE pipeline_summary IS
+    'exact, combinable state of the pipeline: open, won and lost deals and amounts, weighted pipeline, sales cycles and their sketch';
+
+-- Transition functions. Not STRICT: a NULL outcome means open, and NULL
+-- amounts, dates and probabilities leave out only what needs them.
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_float8_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int8_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_trans_int4_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_combine(pipeline_summary, pipeline_summary) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- rollup()'s transition: like the combine function, but each stored summary
+-- counts as one unit, which moving windows over summaries need.
+CREATE FUNCTION pipeline_rollup(pipeline_summary, pipeline_summary) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_add(pipeline_summary, pipeline_summary) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = pipeline_summary, RIGHTARG = pipeline_summary,
+    PROCEDURE = pipeline_add, COMMUTATOR = +);
+COMMENT ON FUNCTION pipeline_add(pipeline_summary, pipeline_summary) IS
+    'exact sum of two pipeline summaries (the + operator)';
+
+-- Accessors.
+CREATE FUNCTION opportunities(pipeline_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'pipeline_opportunities' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION open_opportunities(pipeline_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'pipeline_open_opportunities' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION won_opportunities(pipeline_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'pipeline_won_opportunities' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION lost_opportunities(pipeline_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'pipeline_lost_opportunities' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_amount(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION weighted_pipeline(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_weighted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION won_amount(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_won_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION lost_amount(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_lost_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION win_rate(pipeline_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'pipeline_win_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION weighted_win_rate(pipeline_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'pipeline_weighted_win_rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION average_deal_size(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_average_deal_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION sales_cycle_days(pipeline_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'pipeline_sales_cycle_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION sales_cycle_days(pipeline_summary, quantile double precision) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'pipeline_sales_cycle_quantile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION closed_cycle_days(pipeline_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'pipeline_closed_cycle_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION pipeline_velocity(pipeline_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'pipeline_velocity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION opportunities(pipeline_summary) IS
+    'opportunities: open + won + lost';
+COMMENT ON FUNCTION open_opportunities(pipeline_summary) IS
+    'open opportunities (outcome NULL)';
+COMMENT ON FUNCTION won_opportunities(pipeline_summary) IS
+    'won opportunities';
+COMMENT ON FUNCTION lost_opportunities(pipeline_summary) IS
+    'lost opportunities';
+COMMENT ON FUNCTION pipeline_amount(pipeline_summary) IS
+    'open pipeline: sum of the amounts of open opportunities';
+COMMENT ON FUNCTION weighted_pipeline(pipeline_summary) IS
+    'sum of amount x probability over open opportunities, exact (probabilities rounded to 6 decimal places)';
+COMMENT ON FUNCTION won_amount(pipeline_summary) IS
+    'bookings: sum of the amounts of won opportunities';
+COMMENT ON FUNCTION lost_amount(pipeline_summary) IS
+    'sum of the amounts of lost opportunities';
+COMMENT ON FUNCTION win_rate(pipeline_summary) IS
+    'won / (won + lost) opportunities; NULL when nothing closed';
+COMMENT ON FUNCTION weighted_win_rate(pipeline_summary) IS
+    'won amount / (won + lost amount); NULL when no amount closed';
+COMMENT ON FUNCTION average_deal_size(pipeline_summary) IS
+    'won amount / won opportunities with an amount; NULL when none';
+COMMENT ON FUNCTION sales_cycle_days(pipeline_summary) IS
+    'mean days from created to closed over won opportunities, from exact sums; NULL when none';
+COMMENT ON FUNCTION sales_cycle_days(pipeline_summary, double precision) IS
+    'that quantile (0.5: median) of the days from created to closed over won opportunities, within 1% of percentile_disc';
+COMMENT ON FUNCTION closed_cycle_days(pipeline_summary) IS
+    'mean days from created to closed over won and lost opportunities; NULL when none';
+COMMENT ON FUNCTION pipeline_velocity(pipeline_summary) IS
+    'open opportunities x win rate x average deal size / mean sales cycle days: money per day; NULL when a factor is undefined';
+
+-- Inverse transitions, for moving windows: each removes what its transition added.
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_float8_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int8_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME', 'pipeline_inv_int4_pfloat8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION pipeline_subtract(pipeline_summary, pipeline_summary) RETURNS pipeline_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION pipeline_summary_in(cstring) IS 'text input of pipeline_summary';
+COMMENT ON FUNCTION pipeline_summary_out(pipeline_summary) IS 'text output of pipeline_summary';
+COMMENT ON FUNCTION pipeline_summary_recv(internal) IS 'binary input of pipeline_summary (validates every field)';
+COMMENT ON FUNCTION pipeline_summary_send(pipeline_summary) IS 'binary output of pipeline_summary';
+COMMENT ON FUNCTION pipeline_combine(pipeline_summary, pipeline_summary) IS 'aggregate combine function: exact sum of two partial pipeline_summary states';
+COMMENT ON FUNCTION pipeline_rollup(pipeline_summary, pipeline_summary) IS 'rollup() transition: adds one stored pipeline_summary';
+COMMENT ON FUNCTION pipeline_subtract(pipeline_summary, pipeline_summary) IS 'inverse of rollup() for moving windows: removes one stored pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_trans(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) IS 'aggregate transition: adds one opportunity to a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, numeric) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, numeric, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, double precision, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, bigint, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+COMMENT ON FUNCTION pipeline_inv(pipeline_summary, boolean, integer, timestamptz, timestamptz, double precision) IS 'inverse transition for moving windows: removes one opportunity from a pipeline_summary';
+
+CREATE AGGREGATE pipeline_agg(won boolean, amount numeric, created_at timestamptz, closed_at timestamptz) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount double precision, created_at timestamptz, closed_at timestamptz) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount bigint, created_at timestamptz, closed_at timestamptz) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount integer, created_at timestamptz, closed_at timestamptz) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount numeric, created_at timestamptz, closed_at timestamptz, probability numeric) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount double precision, created_at timestamptz, closed_at timestamptz, probability numeric) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount bigint, created_at timestamptz, closed_at timestamptz, probability numeric) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount integer, created_at timestamptz, closed_at timestamptz, probability numeric) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount numeric, created_at timestamptz, closed_at timestamptz, probability double precision) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount double precision, created_at timestamptz, closed_at timestamptz, probability double precision) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount bigint, created_at timestamptz, closed_at timestamptz, probability double precision) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE pipeline_agg(won boolean, amount integer, created_at timestamptz, closed_at timestamptz, probability double precision) (
+    SFUNC = pipeline_trans, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_trans, MINVFUNC = pipeline_inv, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+CREATE AGGREGATE rollup(pipeline_summary) (
+    SFUNC = pipeline_rollup, STYPE = pipeline_summary, COMBINEFUNC = pipeline_combine,
+    INITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    MSFUNC = pipeline_rollup, MINVFUNC = pipeline_subtract, MSTYPE = pipeline_summary, MINITCOND = 'v1 open=0 won=0 lost=0 won_with_amount=0 pipeline=0 weighted_pipeline=0 won_amount=0 lost_amount=0 won_cycles=0 won_cycle_us=0 lost_cycles=0 lost_cycle_us=0 cycle_sketch={}',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE pipeline_agg(boolean, numeric, timestamptz, timestamptz) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL';
+COMMENT ON AGGREGATE pipeline_agg(boolean, double precision, timestamptz, timestamptz) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL (double precision money, converted as ::numeric)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, bigint, timestamptz, timestamptz) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL (whole units, exact)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, integer, timestamptz, timestamptz) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL (whole units, exact)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, numeric, timestamptz, timestamptz, numeric) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones';
+COMMENT ON AGGREGATE pipeline_agg(boolean, double precision, timestamptz, timestamptz, numeric) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (double precision money, converted as ::numeric)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, bigint, timestamptz, timestamptz, numeric) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (whole units, exact)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, integer, timestamptz, timestamptz, numeric) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (whole units, exact)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, numeric, timestamptz, timestamptz, double precision) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (rounded to 6 decimal places)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, double precision, timestamptz, timestamptz, double precision) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (rounded to 6 decimal places) (double precision money, converted as ::numeric)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, bigint, timestamptz, timestamptz, double precision) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (rounded to 6 decimal places) (whole units, exact)';
+COMMENT ON AGGREGATE pipeline_agg(boolean, integer, timestamptz, timestamptz, double precision) IS
+    'pipeline summary of opportunities: won true, lost false, open NULL, with the probability of open ones (rounded to 6 decimal places) (whole units, exact)';
+COMMENT ON AGGREGATE rollup(pipeline_summary) IS 'exact combination of stored pipeline summaries';
+
+------------------------------------------------------------------------------
+-- Renewal rates (1.2): retention over the contracts due for renewal in a
+-- period.  Aggregate retention_agg(value due, value renewed) over exactly the
+-- contracts due in the period; a contract not renewed has a NULL (or 0)
+-- renewed value.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION renewal_rate(retention_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'retention_logo_retention' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION dollar_renewal_rate(retention_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'retention_grr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION renewal_rate(retention_summary) IS
+    'logo renewal rate: contracts renewed / contracts due (a retention summary over the contracts due in the period)';
+COMMENT ON FUNCTION dollar_renewal_rate(retention_summary) IS
+    'dollar renewal rate: sum of min(due, renewed) / sum of value due; downsell and churn lower it, upsell does not raise it';

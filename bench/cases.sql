@@ -104,6 +104,55 @@ CALL bench_case('kpi', 'funnel: funnel_stages(funnel_agg(reached_at timestamptz[
     p_keys => 'position');
 
 ------------------------------------------------------------------------------
+-- Pipeline (abm 1.2): every accessor of one pipeline_summary against the
+-- plain SQL that computes the same counts, sums and mean cycle; the median
+-- cycle from the summary's sketch against percentile_cont.
+------------------------------------------------------------------------------
+
+CALL bench_case('kpi', 'pipeline: pipeline_agg(won, amount, created_at, closed_at, probability), all accessors', 'money', :rows,
+    $q$SELECT {k}opportunities(s) AS n, open_opportunities(s) AS n_open, won_opportunities(s) AS n_won,
+              lost_opportunities(s) AS n_lost, pipeline_amount(s) AS pipeline, weighted_pipeline(s) AS weighted,
+              won_amount(s) AS won, lost_amount(s) AS lost, win_rate(s) AS win_rate,
+              weighted_win_rate(s) AS weighted_win_rate, average_deal_size(s) AS deal,
+              sales_cycle_days(s) AS cycle, pipeline_velocity(s) AS velocity
+         FROM (SELECT {k}pipeline_agg(won, amount, created_at, closed_at, probability) AS s
+                 FROM pipeline{g}) AS a$q$,
+    $q$SELECT {k}n, n_open, n_won, n_lost, pipeline, weighted, won, lost,
+              n_won::float8 / NULLIF(n_won + n_lost, 0) AS win_rate,
+              (won / NULLIF(won + lost, 0))::float8 AS weighted_win_rate, deal, cycle,
+              n_open * (n_won::numeric / NULLIF(n_won + n_lost, 0)) * deal / NULLIF(cycle, 0) AS velocity
+         FROM (SELECT {k}count(*) AS n, count(*) FILTER (WHERE won IS NULL) AS n_open,
+                      count(*) FILTER (WHERE won) AS n_won, count(*) FILTER (WHERE NOT won) AS n_lost,
+                      coalesce(sum(amount) FILTER (WHERE won IS NULL), 0) AS pipeline,
+                      coalesce(sum(amount * probability) FILTER (WHERE won IS NULL), 0) AS weighted,
+                      coalesce(sum(amount) FILTER (WHERE won), 0) AS won,
+                      coalesce(sum(amount) FILTER (WHERE NOT won), 0) AS lost,
+                      avg(amount) FILTER (WHERE won) AS deal,
+                      extract(epoch FROM avg(closed_at - created_at) FILTER (WHERE won)) / 86400 AS cycle
+                 FROM pipeline{g}) AS a$q$,
+    $q$SELECT {k}count(won) AS n1, count(amount) AS n2, count(created_at) AS n3, count(closed_at) AS n4,
+              count(probability) AS n5 FROM pipeline{g}$q$);
+
+CALL bench_case('kpi', 'pipeline: median sales cycle, sales_cycle_days(pipeline_agg(...), 0.5) vs percentile_cont(0.5)', 'quantile', :rows,
+    $q$SELECT {k}sales_cycle_days(pipeline_agg(won, amount, created_at, closed_at), 0.5) AS v FROM pipeline{g}$q$,
+    $q$SELECT {k}extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY closed_at - created_at)
+                                   FILTER (WHERE won)) / 86400 AS v FROM pipeline{g}$q$,
+    $q$SELECT {k}count(won) AS n1, count(created_at) AS n2, count(closed_at) AS n3 FROM pipeline{g}$q$,
+    p_tolerance => 0.011, p_modes => '{par0,par2}',
+    p_note => 'checked within 1.1%: the sketch is within 0.99% of percentile_disc, and percentile_cont interpolates');
+
+-- Per segment (few won deals each) percentile_cont interpolates between
+-- values far apart, so the grouped case compares with percentile_disc, the
+-- rank-based quantile the sketch's bound is stated against.
+CALL bench_case('kpi', 'pipeline: median sales cycle per segment, sales_cycle_days(pipeline_agg(...), 0.5) vs percentile_disc(0.5)', 'quantile', :rows,
+    $q$SELECT {k}sales_cycle_days(pipeline_agg(won, amount, created_at, closed_at), 0.5) AS v FROM pipeline{g}$q$,
+    $q$SELECT {k}extract(epoch FROM percentile_disc(0.5) WITHIN GROUP (ORDER BY closed_at - created_at)
+                                   FILTER (WHERE won)) / 86400 AS v FROM pipeline{g}$q$,
+    $q$SELECT {k}count(won) AS n1, count(created_at) AS n2, count(closed_at) AS n3 FROM pipeline{g}$q$,
+    p_tolerance => 0.01, p_modes => '{grouped}',
+    p_note => 'checked within 1%: the sketch''s bound against percentile_disc is 0.99%');
+
+------------------------------------------------------------------------------
 -- Rollup: KPIs from stored daily summaries (one year x 1,000 segments)
 -- against recomputing them from the raw rows. Floor: count() over the stored
 -- summaries (the cost of just reading them).
@@ -328,6 +377,14 @@ CALL bench_memory_case('NRR',
 CALL bench_memory_case('CAC',
     $q$SELECT grp, cac(spend, acquired) FROM accounts GROUP BY grp$q$,
     $q$SELECT grp, sum(spend) / NULLIF(count(*) FILTER (WHERE acquired), 0) FROM accounts GROUP BY grp$q$);
+CALL bench_memory_case('pipeline (summary per group)',
+    $q$SELECT grp, pipeline_agg(won, amount, created_at, closed_at, probability) FROM pipeline GROUP BY grp$q$,
+    $q$SELECT grp, count(*), count(*) FILTER (WHERE won IS NULL), count(*) FILTER (WHERE won),
+              count(*) FILTER (WHERE NOT won), sum(amount) FILTER (WHERE won IS NULL),
+              sum(amount * probability) FILTER (WHERE won IS NULL), sum(amount) FILTER (WHERE won),
+              sum(amount) FILTER (WHERE NOT won), avg(amount) FILTER (WHERE won),
+              avg(closed_at - created_at) FILTER (WHERE won)
+         FROM pipeline GROUP BY grp$q$);
 CALL bench_memory_case('funnel (summary per group)',
     $q$SELECT grp, funnel_agg(reached_at) FROM accounts GROUP BY grp$q$,
     $q$SELECT grp, count(reached_at[1]), count(reached_at[2]), count(reached_at[3]),

@@ -17,6 +17,21 @@ SELECT CASE WHEN u < 0.30 THEN NULL WHEN u < 0.55 THEN true ELSE false END AS wo
        (i % :groups)::int AS grp
   FROM (SELECT i, random() AS u FROM generate_series(1, :rows) AS i) AS g;
 
+-- Pipeline (abm 1.2): one row per opportunity, 30% open with a probability
+-- in hundredths, 25% won, 45% lost; created in 2024, closed (or expected to
+-- close) 1 to 400 days later, at any second.
+CREATE UNLOGGED TABLE pipeline AS
+SELECT won, amount, created_at,
+       created_at + (86400 + floor(random() * 399 * 86400)) * interval '1 second' AS closed_at,
+       CASE WHEN won IS NULL THEN round(random()::numeric, 2) END AS probability,
+       segment, grp
+  FROM (SELECT CASE WHEN u < 0.30 THEN NULL WHEN u < 0.55 THEN true ELSE false END AS won,
+               round((500 + random() * 99500)::numeric, 2)::numeric(14,2) AS amount,
+               timestamptz '2024-01-01 00:00+00' + floor(random() * 365 * 86400) * interval '1 second' AS created_at,
+               1 + floor(random() * 1000)::int AS segment,
+               (i % :groups)::int AS grp
+          FROM (SELECT i, random() AS u FROM generate_series(1, :rows) AS i) AS g) AS o;
+
 -- Survey responses: NPS score 0..10 (35% promoters, 25% passives, 40%
 -- detractors) and a CSAT score 1..5.
 CREATE UNLOGGED TABLE survey AS
@@ -114,13 +129,13 @@ SELECT row_number() OVER () AS touch_id, conversion_id,
                generate_series(1, k)
          ORDER BY random()) AS t;
 
-VACUUM (FREEZE, ANALYZE) opportunities, survey, revenue, ads, accounts, daily, nps_daily, win_daily, touches;
+VACUUM (FREEZE, ANALYZE) opportunities, pipeline, survey, revenue, ads, accounts, daily, nps_daily, win_daily, touches;
 
 \pset footer off
 SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
        pg_size_pretty(pg_relation_size(c.oid)) AS size,
        pg_prewarm(c.oid) AS "pages prewarmed"
   FROM pg_class c
- WHERE c.relname IN ('opportunities', 'survey', 'revenue', 'ads', 'accounts', 'daily',
+ WHERE c.relname IN ('opportunities', 'pipeline', 'survey', 'revenue', 'ads', 'accounts', 'daily',
                      'daily_day_idx', 'nps_daily', 'win_daily', 'touches')
  ORDER BY pg_relation_size(c.oid) DESC;

@@ -35,9 +35,11 @@ END $$;
 
 -- Fail loudly unless queries a and b give the same rows: the same number of
 -- rows, matched in the order of keys, and in every column of a the same value
--- as b's column of that name (numbers exactly when exact, else within 1e-12
--- relative: float8 KPIs against numeric SQL).
-CREATE FUNCTION bench_check(label text, a text, b text, keys text, exact boolean)
+-- as b's column of that name (numbers exactly when exact, else within
+-- tolerance, 1e-12 by default, relative: float8 KPIs against numeric SQL;
+-- a sketch's quantile against the exact one within its bound).
+CREATE FUNCTION bench_check(label text, a text, b text, keys text, exact boolean,
+                            tolerance float8 DEFAULT 1e-12)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     o text := CASE WHEN keys IS NULL THEN '' ELSE 'ORDER BY ' || keys END;
@@ -51,8 +53,8 @@ BEGIN
     SELECT string_agg(
                CASE WHEN t.typcategory = 'N' THEN
                    format(CASE WHEN exact THEN '(a.%1$I::numeric = b.%1$I::numeric)'
-                          ELSE '(abs(a.%1$I::numeric - b.%1$I::numeric) <= 1e-12 * greatest(abs(b.%1$I::numeric), 1))' END,
-                          att.attname)
+                          ELSE '(abs(a.%1$I::numeric - b.%1$I::numeric) <= %2$s * greatest(abs(b.%1$I::numeric), 1))' END,
+                          att.attname, tolerance)
                ELSE format('(a.%1$I::text = b.%1$I::text)', att.attname) END
                || format(' OR (a.%1$I IS NULL AND b.%1$I IS NULL)', att.attname),
                ') AND (' ORDER BY att.attnum)
@@ -91,7 +93,8 @@ CREATE PROCEDURE bench_case(
     p_section text, p_case text, p_class text, p_rows bigint,
     p_abm text, p_sql text, p_floor text,
     p_keys text DEFAULT NULL, p_exact boolean DEFAULT false,
-    p_modes text[] DEFAULT '{par0,par2,grouped}', p_note text DEFAULT NULL)
+    p_modes text[] DEFAULT '{par0,par2,grouped}', p_note text DEFAULT NULL,
+    p_tolerance float8 DEFAULT 1e-12)
 LANGUAGE plpgsql AS $$
 DECLARE
     reps int := current_setting('bench.reps')::int;
@@ -122,7 +125,7 @@ BEGIN
 
         -- No SQL query (a model nobody writes by hand): compared with the floor only.
         IF q[2] IS NOT NULL THEN
-            checked := bench_check(p_case || ' [' || m || ']', q[1], q[2], keys, p_exact);
+            checked := bench_check(p_case || ' [' || m || ']', q[1], q[2], keys, p_exact, p_tolerance);
         END IF;
 
         FOR r IN 1..reps LOOP

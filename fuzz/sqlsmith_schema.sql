@@ -183,6 +183,22 @@ SELECT at::date AS day, segment,
        measure_agg(units) AS touches, measure_agg(spend_f) FILTER (WHERE abs(spend_f) < 1e100) AS spend,
        engagement_trans('v1 rows=0 as_of=0 half_life=0 score=0', max(at), 1, max(at), '7 days') AS engagement
 FROM abm_rows GROUP BY 1, 2;
+-- Pipeline summaries (1.2), per segment, plus an empty one and an extreme
+-- literal: counts at the int64 limit, money near the 128-bit limit, a
+-- sketch from bucket 0 to the last one (2242).
+CREATE TABLE abm_pipelines AS
+SELECT segment,
+       pipeline_agg(won, amount, at, at + term, confidence)
+           FILTER (WHERE amount >= 0 AND amount < 1e30 AND amount <> 'NaN'
+                   AND confidence BETWEEN 0 AND 1 AND term >= interval '0') AS pipe,
+       pipeline_agg(won, amount_f, at, at + interval '3 days')
+           FILTER (WHERE amount_f >= 0 AND amount_f < 1e30) AS pipe_f
+FROM abm_rows GROUP BY segment;
+INSERT INTO abm_pipelines (segment, pipe, pipe_f)
+SELECT 'empty', pipeline_agg(won, amount, at, at), pipeline_agg(won, amount_f, at, at)
+FROM abm_rows WHERE false;
+INSERT INTO abm_pipelines (segment, pipe) VALUES
+  ('extreme', 'v1 open=1 won=9223372036854775806 lost=0 won_with_amount=1 pipeline=170141183460469231731687303715884105727 weighted_pipeline=1 won_amount=1 lost_amount=0 won_cycles=9223372036854775806 won_cycle_us=170141183460469231731687303715884105727 lost_cycles=0 lost_cycle_us=0 cycle_sketch={0:1,1:9223372036854775804,2242:1}');
 
 -- The one table SQLsmith may change: a copy of the summaries.
 CREATE TABLE abm_scratch AS SELECT * FROM abm_summaries;

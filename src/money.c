@@ -72,8 +72,14 @@ scale_up(int128 units, int exponent, int128 *out)
 		!__builtin_mul_overflow(units, pow10_of(exponent), out);
 }
 
-static char *
-amount_text(AbmAmount a)
+int128
+abm_pow10(int exponent)
+{
+	return pow10_of(exponent);
+}
+
+char *
+abm_amount_text(AbmAmount a)
 {
 	StringInfoData buf;
 
@@ -251,7 +257,7 @@ abm_amount_align(AbmAmount *a, AbmAmount *b)
 	 */
 	if (!scale_up(low->units, scale - low->scale, &units))
 		money_overflow(psprintf("%s cannot be written with %d decimal places",
-								amount_text(*low), scale));
+								abm_amount_text(*low), scale));
 	low->units = units;
 	low->scale = scale;
 }
@@ -278,7 +284,7 @@ abm_money_add_amount(int128 *sums, int n, int16 *scale, int i, AbmAmount a)
 	if ((a.scale > *scale && !rescale_sums(sums, n, scale, a.scale)) ||
 		(a.scale < *scale && !scale_up(a.units, *scale - a.scale, &units)) ||
 		__builtin_add_overflow(sums[i], units, &sums[i]))
-		money_overflow(psprintf("adding %s exceeds 38 digits", amount_text(a)));
+		money_overflow(psprintf("adding %s exceeds 38 digits", abm_amount_text(a)));
 }
 
 void

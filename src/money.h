@@ -59,6 +59,12 @@ abm_amount_arg(FunctionCallInfo fcinfo, int argno, AbmAmountType type, const cha
 	return abm_amount_from_numeric(PG_GETARG_DATUM(argno), what);
 }
 
+/* 10^exponent, exponent in 0..ABM_MONEY_MAX_SCALE. */
+extern int128 abm_pow10(int exponent);
+
+/* An amount as text ("-12.50"), for messages. */
+extern char *abm_amount_text(AbmAmount a);
+
 /* Brings two amounts to the larger of their scales, so they compare. */
 extern void abm_amount_align(AbmAmount *a, AbmAmount *b);
 

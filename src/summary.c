@@ -41,6 +41,45 @@ element_label(const AbmField *f, int i)
 }
 
 /* ---------------------------------------------------------------------
+ * Reading arguments
+ */
+
+AbmSummaryHeader *
+abm_summary_read_type(FunctionCallInfo fcinfo, int argno, const AbmSummaryType *t)
+{
+	AbmSummaryHeader *s;
+
+	if (t->tail == NULL)
+		return abm_summary_read(fcinfo, argno, t->size);
+	s = (AbmSummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	/* As abm_summary_read: only a later format version or corruption fails. */
+	if (s->version != ABM_FORMAT_V1 || VARSIZE(s) < t->size || VARSIZE(s) != t->tail->size(s))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("abm summary has unsupported format version %d or size %u",
+						s->version, (unsigned) VARSIZE(s)),
+				 errhint("This release of abm reads format version %d.", ABM_FORMAT_V1)));
+	return s;
+}
+
+AbmSummaryHeader *
+abm_summary_update_type(FunctionCallInfo fcinfo, int argno, const AbmSummaryType *t)
+{
+	AbmSummaryHeader *s;
+	AbmSummaryHeader *copy;
+
+	if (t->tail == NULL)
+		return abm_summary_for_update(fcinfo, argno, t->size);
+	if (fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)))
+		return (AbmSummaryHeader *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	s = abm_summary_read_type(fcinfo, argno, t);
+	copy = (AbmSummaryHeader *) palloc(VARSIZE(s));
+	memcpy(copy, s, VARSIZE(s));
+	return copy;
+}
+
+/* ---------------------------------------------------------------------
  * Consistency
  */
 
@@ -255,6 +294,20 @@ text_end(TextReader *r)
 	return true;
 }
 
+static bool
+text_read_tail(TextReader *r, AbmSummaryHeader **s)
+{
+	const char *value = NULL;	/* set by text_field() when it returns true */
+	int			len = 0;
+	const char *detail;
+
+	if (!text_field(r, r->t->tail->name, &value, &len))
+		return false;
+	if ((detail = r->t->tail->parse(value, len, s)) != NULL)
+		return text_error(r, "%s", detail);
+	return true;
+}
+
 Datum
 abm_summary_in(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 {
@@ -267,6 +320,8 @@ abm_summary_in(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 	for (int k = 0; k < t->nfields; k++)
 		if (t->fields[k].kind != ABM_FIELD_SCALE && !text_read_field(&r, &t->fields[k], s))
 			return (Datum) 0;
+	if (t->tail && !text_read_tail(&r, &s))
+		return (Datum) 0;
 	if (!text_end(&r))
 		return (Datum) 0;
 	if ((problem = abm_summary_problem(t, s)) != NULL)
@@ -301,7 +356,7 @@ append_element(StringInfo buf, const AbmField *f, const AbmSummaryHeader *s, int
 Datum
 abm_summary_out(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 {
-	AbmSummaryHeader *s = abm_summary_read(fcinfo, 0, t->size);
+	AbmSummaryHeader *s = abm_summary_read_type(fcinfo, 0, t);
 	StringInfoData buf;
 
 	initStringInfo(&buf);
@@ -321,6 +376,11 @@ abm_summary_out(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 				appendStringInfoChar(&buf, ',');
 			append_element(&buf, f, s, i);
 		}
+	}
+	if (t->tail)
+	{
+		appendStringInfo(&buf, " %s=", t->tail->name);
+		t->tail->append(&buf, s);
 	}
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -404,12 +464,14 @@ recv_element(StringInfo buf, const AbmField *f, AbmSummaryHeader *s, int i)
 Datum
 abm_summary_send(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 {
-	AbmSummaryHeader *s = abm_summary_read(fcinfo, 0, t->size);
+	AbmSummaryHeader *s = abm_summary_read_type(fcinfo, 0, t);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, ABM_FORMAT_V1);
 	binary_walk(t, &buf, s, send_element);
+	if (t->tail)
+		t->tail->send(&buf, s);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -454,10 +516,12 @@ abm_summary_recv(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 	if (version != ABM_FORMAT_V1)
 		recv_error(t, "Format version %d is not one this release reads (%d).",
 				   version, ABM_FORMAT_V1);
-	if (left != length)
-		recv_error(t, "The value has %d bytes; a version %d value has %d.",
-				   left, ABM_FORMAT_V1, length);
+	if (t->tail ? left < length : left != length)
+		recv_error(t, "The value has %d bytes; a version %d value has %s%d.",
+				   left, ABM_FORMAT_V1, t->tail ? "at least " : "", length);
 	binary_walk(t, buf, s, recv_element);
+	if (t->tail && (problem = t->tail->recv(buf, &s)) != NULL)
+		recv_error(t, "%s", problem);
 	if ((problem = abm_summary_problem(t, s)) != NULL)
 		recv_error(t, "%s", problem);
 	PG_RETURN_POINTER(s);
@@ -483,8 +547,8 @@ merge_count(const AbmSummaryType *t, const AbmField *f, int64 a, int64 b)
 Datum
 abm_summary_merge(FunctionCallInfo fcinfo, const AbmSummaryType *t, int sign, bool as_one_unit)
 {
-	AbmSummaryHeader *s = abm_summary_for_update(fcinfo, 0, t->size);
-	AbmSummaryHeader *other = abm_summary_read(fcinfo, 1, t->size);
+	AbmSummaryHeader *s = abm_summary_update_type(fcinfo, 0, t);
+	AbmSummaryHeader *other = abm_summary_read_type(fcinfo, 1, t);
 	int16		scale_before = s->scale;
 
 	if (t->merge_begin && !t->merge_begin(s, other))
@@ -512,6 +576,8 @@ abm_summary_merge(FunctionCallInfo fcinfo, const AbmSummaryType *t, int sign, bo
 			money[i] = sign * MONEY_OF(t, other)[i];
 		abm_money_add_sums(MONEY_OF(t, s), t->money_fields, &s->scale, money, other->scale);
 	}
+	if (t->tail)
+		s = t->tail->merge(s, other, sign);
 	if (t->merge_end)
 		t->merge_end(s, sign);
 	if (sign < 0)

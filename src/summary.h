@@ -53,10 +53,33 @@ typedef struct AbmField
 	{ #member, (kind), offsetof(type, member), (n), (each), (labels) }
 #define ABM_FIELD_SCALE_AT { "scale", ABM_FIELD_SCALE, 0, 1, NULL, NULL }
 
+/*
+ * A variable-length part after the fixed fields (a sketch), for the types
+ * that need one.  The core reads, writes, merges and checks the fixed fields;
+ * the tail's hooks do the rest, last in the text and binary forms.  The
+ * fixed part says how long the tail is.  A hook that must grow the summary
+ * returns a new one and leaves the old alone (the aggregate machinery owns
+ * it and frees it).
+ */
+typedef struct AbmSummaryTail
+{
+	const char *name;			/* its field in the text form */
+	/* The bytes the whole summary must have by its fixed part; 0: impossible. */
+	Size		(*size) (const AbmSummaryHeader *s);
+	/* Text: NULL on success, else the detail sentence of the 22P02 error. */
+	const char *(*parse) (const char *value, int len, AbmSummaryHeader **s);
+	void		(*append) (StringInfo buf, const AbmSummaryHeader *s);
+	/* Binary: recv reads the rest of buf; NULL on success, else the 22P03 detail. */
+	void		(*send) (StringInfo buf, const AbmSummaryHeader *s);
+	const char *(*recv) (StringInfo buf, AbmSummaryHeader **s);
+	/* Adds (sign 1) or removes (sign -1) other's tail. */
+	AbmSummaryHeader *(*merge) (AbmSummaryHeader *s, const AbmSummaryHeader *other, int sign);
+} AbmSummaryTail;
+
 typedef struct AbmSummaryType
 {
 	const char *name;			/* the SQL type name */
-	Size		size;
+	Size		size;			/* with a tail: the size of an empty one */
 	const AbmField *fields;		/* in text order */
 	int			nfields;
 
@@ -86,9 +109,22 @@ typedef struct AbmSummaryType
 	 */
 	bool		(*merge_begin) (AbmSummaryHeader *s, const AbmSummaryHeader *other);
 	void		(*merge_end) (AbmSummaryHeader *s, int sign);
+
+	/* A variable-length part after the fields, or NULL. */
+	const AbmSummaryTail *tail;
 } AbmSummaryType;
 
 #define ABM_FIELDS(array) (array), lengthof(array)
+
+/*
+ * Argument argno as a summary of type t, read-only or ready to be changed
+ * (like abm_summary_read and abm_summary_for_update, for types with a tail
+ * too).
+ */
+extern AbmSummaryHeader *abm_summary_read_type(FunctionCallInfo fcinfo, int argno,
+											   const AbmSummaryType *t);
+extern AbmSummaryHeader *abm_summary_update_type(FunctionCallInfo fcinfo, int argno,
+												 const AbmSummaryType *t);
 
 /* I/O */
 extern Datum abm_summary_in(FunctionCallInfo fcinfo, const AbmSummaryType *t);

@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1548);
+SELECT plan(1892);
 
 ------------------------------------------------------------------------------
--- Types (8)
+-- Types (9)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -23,9 +23,10 @@ SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
 SELECT has_type('measure_summary', 'type measure_summary exists');
 SELECT has_type('engagement_state', 'type engagement_state exists');
+SELECT has_type('pipeline_summary', 'type pipeline_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 267 rows x 5 tests (1335)
+-- Every function and aggregate: 329 rows x 5 tests (1645)
 --   kind    'f' function, 'a' aggregate, 'w' window function
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -307,7 +308,71 @@ INSERT INTO tap_api_rows VALUES
     ('w', 'attributed_amount', '{numeric,text}', 'numeric', false, NULL, false),
     ('w', 'attributed_amount', '{numeric,text,"timestamp with time zone","timestamp with time zone",interval}', 'numeric', false, NULL, false),
     ('w', 'attributed_amount', '{numeric,text,text[]}', 'numeric', false, NULL, false),
-    ('w', 'attributed_amount', '{numeric,"double precision","double precision","double precision"}', 'numeric', false, NULL, false);
+    ('w', 'attributed_amount', '{numeric,"double precision","double precision","double precision"}', 'numeric', false, NULL, false),
+    -- abm 1.2: pipeline_summary (issue 15)
+    ('f', 'pipeline_summary_in', '{cstring}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_summary_out', '{pipeline_summary}', 'cstring', true, NULL, true),
+    ('f', 'pipeline_summary_recv', '{internal}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_summary_send', '{pipeline_summary}', 'bytea', true, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_trans', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_inv', '{pipeline_summary,boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', false, NULL, true),
+    ('f', 'pipeline_combine', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_rollup', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_subtract', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, true),
+    ('f', 'pipeline_add', '{pipeline_summary,pipeline_summary}', 'pipeline_summary', true, NULL, false),
+    ('f', 'opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'open_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'won_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'lost_opportunities', '{pipeline_summary}', 'bigint', true, NULL, false),
+    ('f', 'pipeline_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'weighted_pipeline', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'won_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'lost_amount', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'win_rate', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'weighted_win_rate', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'average_deal_size', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'sales_cycle_days', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'closed_cycle_days', '{pipeline_summary}', 'double precision', true, NULL, false),
+    ('f', 'pipeline_velocity', '{pipeline_summary}', 'numeric', true, NULL, false),
+    ('f', 'sales_cycle_days', '{pipeline_summary,"double precision"}', 'double precision', true, NULL, false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone",numeric}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,numeric,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,"double precision","timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,bigint,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'pipeline_agg', '{boolean,integer,"timestamp with time zone","timestamp with time zone","double precision"}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    ('a', 'rollup', '{pipeline_summary}', 'pipeline_summary', NULL, 'pipeline_summary', false),
+    -- abm 1.2: renewal rates of retention_summary (issue 15)
+    ('f', 'renewal_rate', '{retention_summary}', 'double precision', true, NULL, false),
+    ('f', 'dollar_renewal_rate', '{retention_summary}', 'double precision', true, NULL, false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -345,8 +410,9 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
-             ('cost_summary'), ('funnel_summary'), ('measure_summary'), ('engagement_state')$$,
-    'the extension has exactly eight types');
+             ('cost_summary'), ('funnel_summary'), ('measure_summary'), ('engagement_state'),
+             ('pipeline_summary')$$,
+    'the extension has exactly nine types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -358,7 +424,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 71::bigint, 'the extension has 71 aggregates (45 of 1.1, 26 of 1.2)')
+SELECT is(count(*), 84::bigint, 'the extension has 84 aggregates (45 of 1.1, 39 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -366,11 +432,12 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (8 types + 149 user-facing functions + 1 for all support functions = 158)
+-- Comments (9 types + 180 user-facing functions + 1 for all support functions = 190)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
-                    'cost_summary', 'funnel_summary', 'measure_summary', 'engagement_state']) t;
+                    'cost_summary', 'funnel_summary', 'measure_summary', 'engagement_state',
+                    'pipeline_summary']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -386,13 +453,13 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (13)
+-- Operators (15)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
   FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
-                     'measure_summary']) t;
+                     'measure_summary', 'pipeline_summary']) t;
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 
