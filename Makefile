@@ -16,7 +16,7 @@ HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
 REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade \
-               overflow hardening changes_1_2
+               overflow hardening changes_1_2 media
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 
 PG_CONFIG ?= pg_config
