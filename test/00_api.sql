@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1328);
+SELECT plan(1636);
 
 ------------------------------------------------------------------------------
--- Types (6)
+-- Types (7)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -21,9 +21,10 @@ SELECT has_type('score_summary', 'type score_summary exists');
 SELECT has_type('retention_summary', 'type retention_summary exists');
 SELECT has_type('cost_summary', 'type cost_summary exists');
 SELECT has_type('funnel_summary', 'type funnel_summary exists');
+SELECT has_type('media_summary', 'type media_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 228 rows x 5 tests (1140)
+-- Every function and aggregate: 284 rows x 5 tests (1420)
 --   kind    'f' function, 'a' aggregate
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -264,7 +265,64 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'weighted_win_rate', '{boolean,numeric}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,"double precision"}', 'double precision', NULL, 'ratio_summary', false),
     ('a', 'weighted_win_rate', '{boolean,bigint}', 'double precision', NULL, 'ratio_summary', false),
-    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false);
+    ('a', 'weighted_win_rate', '{boolean,integer}', 'double precision', NULL, 'ratio_summary', false),
+    -- abm 1.2: media_summary, one summary per campaign-day
+    ('f', 'media_summary_in', '{cstring}', 'media_summary', true, NULL, true),
+    ('f', 'media_summary_out', '{media_summary}', 'cstring', true, NULL, true),
+    ('f', 'media_summary_recv', '{internal}', 'media_summary', true, NULL, true),
+    ('f', 'media_summary_send', '{media_summary}', 'bytea', true, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision"}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision"}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision",bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision",bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision",bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision",bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_combine', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_rollup', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_subtract', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_add', '{media_summary,media_summary}', 'media_summary', true, NULL, false),
+    ('f', 'ctr', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'vtr', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'conversions_per_click', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'cpc', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'cpm', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'cost_per_conversion', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'impressions', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'clicks', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'completed_views', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'conversions', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'spend', '{media_summary}', 'numeric', true, NULL, false),
+    ('a', 'media_agg', '{bigint,bigint,numeric}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,numeric,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,numeric,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision"}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision",bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision",bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'rollup', '{media_summary}', 'media_summary', NULL, 'media_summary', false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -301,8 +359,8 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'abm'
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
-             ('cost_summary'), ('funnel_summary')$$,
-    'the extension has exactly six types');
+             ('cost_summary'), ('funnel_summary'), ('media_summary')$$,
+    'the extension has exactly seven types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -314,7 +372,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 67::bigint, 'the extension has 67 aggregates (45 of 1.1, 22 of 1.2)')
+SELECT is(count(*), 80::bigint, 'the extension has 80 aggregates (45 of 1.1, 35 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -322,11 +380,11 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (6 types + 129 user-facing functions + 1 for all support functions = 136)
+-- Comments (7 types + 154 user-facing functions + 1 for all support functions = 162)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
-                    'cost_summary', 'funnel_summary']) t;
+                    'cost_summary', 'funnel_summary', 'media_summary']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -342,12 +400,13 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (12)
+-- Operators (13)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
-  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary']) t;
+  FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
+                    'media_summary']) t;
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 
