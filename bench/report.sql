@@ -8,6 +8,7 @@ SELECT *,
            WHEN 'counting' THEN abm_ms / sql_ms <= 0.9 AND abm_ms / floor_ms <= 1.15
            WHEN 'money' THEN abm_ms / sql_ms <= 1.0
            WHEN 'funnel' THEN abm_ms / sql_ms <= 0.5
+           WHEN 'media' THEN abm_ms / sql_ms <= 0.9
            WHEN 'rollup' THEN abm_ms / sql_ms <= 0.01
            WHEN 'window' THEN abm_ms / sql_ms <= 0.1
        END AS met,
@@ -15,6 +16,7 @@ SELECT *,
            WHEN 'counting' THEN 'abm/SQL ≤ 0.9, abm/floor ≤ 1.15'
            WHEN 'money' THEN 'abm/SQL ≤ 1.0'
            WHEN 'funnel' THEN 'abm/SQL ≤ 0.5'
+           WHEN 'media' THEN 'abm/SQL ≤ 0.9'
            WHEN 'rollup' THEN '≥ 100× faster than raw (abm/SQL ≤ 0.01)'
            WHEN 'window' THEN '≥ 10× faster than recompute (abm/SQL ≤ 0.1)'
            ELSE '— (for information)'

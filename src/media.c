@@ -207,6 +207,21 @@ media_add_spend(MediaSummary *s, int field, AbmAmount spend)
 }
 
 /*
+ * Adds one amount to the spend of a part (cpc, cpm, cpa).  This runs up to
+ * three times a row, after the amount went into the total: when the amount
+ * is at the summary's scale (nearly always), its units add as they are, and
+ * cannot overflow, since a part never exceeds the total that just took them.
+ */
+static inline void
+media_add_part_spend(MediaSummary *s, int field, AbmAmount spend)
+{
+	if (likely(spend.scale == s->hdr.scale))
+		s->money[field] += spend.units;
+	else
+		media_add_spend(s, field, spend);
+}
+
+/*
  * Adds (sign 1) or removes (sign -1) one row.  Only the totals can overflow
  * first: every paired sum is a part of its column's total.
  */
@@ -245,17 +260,17 @@ media_add_row(MediaSummary *s, MediaRow *r, int sign)
 	media_add_spend(s, MEDIA_SPEND, r->spend);
 	if (r->has_clicks)
 	{
-		media_add_spend(s, MEDIA_CPC_SPEND, r->spend);
+		media_add_part_spend(s, MEDIA_CPC_SPEND, r->spend);
 		s->cpc_clicks += sign * r->clicks;
 	}
 	if (r->has_impressions)
 	{
-		media_add_spend(s, MEDIA_CPM_SPEND, r->spend);
+		media_add_part_spend(s, MEDIA_CPM_SPEND, r->spend);
 		s->cpm_impressions += sign * r->impressions;
 	}
 	if (r->has_conversions)
 	{
-		media_add_spend(s, MEDIA_CPA_SPEND, r->spend);
+		media_add_part_spend(s, MEDIA_CPA_SPEND, r->spend);
 		s->cpa_conversions += sign * r->conversions;
 	}
 }
