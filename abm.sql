@@ -1849,3 +1849,282 @@ COMMENT ON FUNCTION renewal_rate(retention_summary) IS
     'logo renewal rate: contracts renewed / contracts due (a retention summary over the contracts due in the period)';
 COMMENT ON FUNCTION dollar_renewal_rate(retention_summary) IS
     'dollar renewal rate: sum of min(due, renewed) / sum of value due; downsell and churn lower it, upsell does not raise it';
+
+
+------------------------------------------------------------------------------
+-- 1.2: media_summary, one summary per campaign-day of paid media: totals of
+-- impressions, clicks, completed views, conversions and spend, and per ratio
+-- its two sums over the rows where both are set, so that each ratio equals
+-- the aggregate over the same rows (ctr(media_agg(...)) = ctr(clicks,
+-- impressions), which skips rows without impressions: events, syndication).
+-- Text form: v1 impressions=1000 clicks=30 completed_views=0 conversions=3
+--   spend=150.00 ctr_clicks=30 ctr_impressions=1000 vtr_views=0
+--   vtr_impressions=0 conv_conversions=3 conv_clicks=30 cpc_spend=150.00
+--   cpc_clicks=30 cpm_spend=150.00 cpm_impressions=1000 cpa_spend=150.00
+--   cpa_conversions=3
+------------------------------------------------------------------------------
+
+CREATE TYPE media_summary;
+
+CREATE FUNCTION media_summary_in(cstring) RETURNS media_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_summary_out(media_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_summary_recv(internal) RETURNS media_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_summary_send(media_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE media_summary (
+    INPUT = media_summary_in,
+    OUTPUT = media_summary_out,
+    RECEIVE = media_summary_recv,
+    SEND = media_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE media_summary IS
+    'exact, combinable state of paid-media KPIs: impressions, clicks, completed views, conversions, spend, paired per ratio';
+COMMENT ON FUNCTION media_summary_in(cstring) IS 'text input of media_summary';
+COMMENT ON FUNCTION media_summary_out(media_summary) IS 'text output of media_summary';
+COMMENT ON FUNCTION media_summary_recv(internal) IS 'binary input of media_summary (validates every field)';
+COMMENT ON FUNCTION media_summary_send(media_summary) IS 'binary output of media_summary';
+
+-- Not STRICT: each column's NULLs are skipped on their own, and each ratio
+-- uses only the rows where both of its sides are set.  One C function per
+-- spend type serves the three arities.
+
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, numeric) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, numeric) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, numeric) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, numeric) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, numeric, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, numeric, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, numeric, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, numeric, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, numeric, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, numeric, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, numeric, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, numeric, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, double precision) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, double precision) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, double precision) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, double precision) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, double precision, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, double precision, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, double precision, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, double precision, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, double precision, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, double precision, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, double precision, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, double precision, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, bigint, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, bigint, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, bigint, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, integer) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, integer) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, integer) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, integer) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, integer, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, integer, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, integer, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, integer, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_trans(media_summary, bigint, bigint, integer, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION media_inv(media_summary, bigint, bigint, integer, bigint, bigint) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION media_trans(media_summary, bigint, bigint, integer, bigint, bigint) IS 'aggregate transition: adds one row to a media_summary';
+COMMENT ON FUNCTION media_inv(media_summary, bigint, bigint, integer, bigint, bigint) IS 'inverse transition for moving windows: removes one row from a media_summary';
+CREATE FUNCTION media_combine(media_summary, media_summary) RETURNS media_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_rollup(media_summary, media_summary) RETURNS media_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_subtract(media_summary, media_summary) RETURNS media_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION media_add(media_summary, media_summary) RETURNS media_summary
+    AS 'MODULE_PATHNAME', 'media_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR + (LEFTARG = media_summary, RIGHTARG = media_summary,
+    PROCEDURE = media_add, COMMUTATOR = +);
+COMMENT ON FUNCTION media_combine(media_summary, media_summary) IS 'aggregate combine function: exact sum of two partial media_summary states';
+COMMENT ON FUNCTION media_rollup(media_summary, media_summary) IS 'rollup() transition: adds one stored media_summary';
+COMMENT ON FUNCTION media_subtract(media_summary, media_summary) IS 'inverse of rollup() for moving windows: removes one stored media_summary';
+COMMENT ON FUNCTION media_add(media_summary, media_summary) IS
+    'exact sum of two media summaries (the + operator)';
+
+-- Accessors.
+CREATE FUNCTION ctr(media_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'media_ctr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION vtr(media_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'media_vtr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION conversions_per_click(media_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'media_conversions_per_click' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cpc(media_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'media_cpc' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cpm(media_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'media_cpm' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION cost_per_conversion(media_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'media_cost_per_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION impressions(media_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'media_impressions' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION clicks(media_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'media_clicks' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION completed_views(media_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'media_completed_views' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION conversions(media_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'media_conversions' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION spend(media_summary) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'media_spend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ctr(media_summary) IS
+    'click-through rate: clicks / impressions over rows with both; NULL when no impressions';
+COMMENT ON FUNCTION vtr(media_summary) IS
+    'view-through rate: completed views / impressions over rows with both; NULL when no impressions';
+COMMENT ON FUNCTION conversions_per_click(media_summary) IS
+    'conversions / clicks over rows with both (view-through conversions can make it exceed 1); NULL when no clicks';
+COMMENT ON FUNCTION cpc(media_summary) IS
+    'cost per click: spend / clicks over rows with both; NULL when no clicks';
+COMMENT ON FUNCTION cpm(media_summary) IS
+    'cost per mille: spend x 1000 / impressions over rows with both; NULL when no impressions';
+COMMENT ON FUNCTION cost_per_conversion(media_summary) IS
+    'spend / conversions over rows with both; NULL when no conversions';
+COMMENT ON FUNCTION impressions(media_summary) IS 'all impressions (0 when none)';
+COMMENT ON FUNCTION clicks(media_summary) IS 'all clicks (0 when none)';
+COMMENT ON FUNCTION completed_views(media_summary) IS 'all completed views (0 when none)';
+COMMENT ON FUNCTION conversions(media_summary) IS 'all conversions (0 when none)';
+COMMENT ON FUNCTION spend(media_summary) IS 'all spend (0 when none)';
+
+-- Summary aggregates.
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend numeric) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, numeric) IS
+    'media summary of campaign rows; each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend numeric, conversions bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, numeric, bigint) IS
+    'media summary of campaign rows; each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend numeric, conversions bigint, completed_views bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, numeric, bigint, bigint) IS
+    'media summary of campaign rows; each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend double precision) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, double precision) IS
+    'media summary of campaign rows (double precision spend, converted as ::numeric); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend double precision, conversions bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, double precision, bigint) IS
+    'media summary of campaign rows (double precision spend, converted as ::numeric); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend double precision, conversions bigint, completed_views bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, double precision, bigint, bigint) IS
+    'media summary of campaign rows (double precision spend, converted as ::numeric); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, bigint) IS
+    'media summary of campaign rows (bigint spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend bigint, conversions bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, bigint, bigint) IS
+    'media summary of campaign rows (bigint spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend bigint, conversions bigint, completed_views bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, bigint, bigint, bigint) IS
+    'media summary of campaign rows (bigint spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend integer) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, integer) IS
+    'media summary of campaign rows (integer spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend integer, conversions bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, integer, bigint) IS
+    'media summary of campaign rows (integer spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE media_agg(clicks bigint, impressions bigint, spend integer, conversions bigint, completed_views bigint) (
+    SFUNC = media_trans, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_trans, MINVFUNC = media_inv, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE media_agg(bigint, bigint, integer, bigint, bigint) IS
+    'media summary of campaign rows (integer spend, exact); each column''s NULLs skipped on their own';
+CREATE AGGREGATE rollup(media_summary) (
+    SFUNC = media_rollup, STYPE = media_summary, COMBINEFUNC = media_combine,
+    INITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    MSFUNC = media_rollup, MINVFUNC = media_subtract, MSTYPE = media_summary,
+    MINITCOND = 'v1 impressions=0 clicks=0 completed_views=0 conversions=0 spend=0 ctr_clicks=0 ctr_impressions=0 vtr_views=0 vtr_impressions=0 conv_conversions=0 conv_clicks=0 cpc_spend=0 cpc_clicks=0 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0',
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE rollup(media_summary) IS 'exact combination of stored media summaries';

@@ -3,7 +3,7 @@
 -- bench_case(section, case, class, rows, abm query, plain-SQL query, floor
 -- query, result keys, exact?, modes, note): see harness.sql. In the queries
 -- {k} is '' or 'segment, ' and {g} is '' or ' GROUP BY segment'.
--- class decides the target in the report: counting, money, funnel, rollup,
+-- class decides the target in the report: counting, money, media, funnel, rollup,
 -- window, or info (no target).
 
 SELECT set_config('bench.reps', :'reps', false) \gset
@@ -64,6 +64,20 @@ CALL bench_case('kpi', 'CPL: cpl(spend numeric, leads bigint)', 'money', :rows,
     $q$SELECT {k}cpl(spend, leads) AS v FROM ads{g}$q$,
     $q$SELECT {k}sum(spend) / NULLIF(sum(leads), 0) AS v FROM ads{g}$q$,
     $q$SELECT {k}count(spend) AS n1, count(leads) AS n2 FROM ads{g}$q$,
+    p_exact => true);
+
+-- One media_summary per row set, four ratios from it, against the plain SQL
+-- of the same four ratios.  The ads rows have no NULLs, so the plain SQL
+-- needs no FILTER per ratio (with NULL impressions, as events have, it would;
+-- media_agg needs nothing more).  leads stand for conversions.
+CALL bench_case('kpi', 'media: ctr, cpc, cpm, cost_per_conversion of media_agg(clicks, impressions, spend numeric, conversions)', 'media', :rows,
+    $q$SELECT {k}ctr(m) AS ctr, cpc(m) AS cpc, cpm(m) AS cpm, cost_per_conversion(m) AS cpa
+         FROM (SELECT {k}media_agg(clicks, impressions, spend, leads) AS m FROM ads{g}) AS a$q$,
+    $q$SELECT {k}sum(clicks)::float8 / NULLIF(sum(impressions), 0) AS ctr,
+              sum(spend) / NULLIF(sum(clicks), 0) AS cpc,
+              sum(spend) * 1000 / NULLIF(sum(impressions), 0) AS cpm,
+              sum(spend) / NULLIF(sum(leads), 0) AS cpa FROM ads{g}$q$,
+    $q$SELECT {k}count(clicks) AS n1, count(impressions) AS n2, count(spend) AS n3, count(leads) AS n4 FROM ads{g}$q$,
     p_exact => true);
 
 -- Funnel from stage timestamps: per stage, accounts reaching it, share of

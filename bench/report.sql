@@ -9,6 +9,7 @@ SELECT *,
            WHEN 'money' THEN abm_ms / sql_ms <= 1.0
            WHEN 'funnel' THEN abm_ms / sql_ms <= 0.5
            WHEN 'quantile' THEN abm_ms / sql_ms <= 0.2
+           WHEN 'media' THEN abm_ms / sql_ms <= 0.9
            WHEN 'rollup' THEN abm_ms / sql_ms <= 0.01
            WHEN 'window' THEN abm_ms / sql_ms <= 0.1
            WHEN 'attribution' THEN abm_ms / floor_ms <= 1.3
@@ -19,6 +20,7 @@ SELECT *,
            WHEN 'money' THEN 'abm/SQL ≤ 1.0'
            WHEN 'funnel' THEN 'abm/SQL ≤ 0.5'
            WHEN 'quantile' THEN 'abm/SQL ≤ 0.2'
+           WHEN 'media' THEN 'abm/SQL ≤ 0.9'
            WHEN 'rollup' THEN '≥ 100× faster than raw (abm/SQL ≤ 0.01)'
            WHEN 'window' THEN '≥ 10× faster than recompute (abm/SQL ≤ 0.1)'
            WHEN 'attribution' THEN 'abm/floor ≤ 1.3'

@@ -59,7 +59,8 @@ import psycopg2
 import psycopg2.extensions
 
 TYPES = ["abm_stage", "ratio_summary", "score_summary", "retention_summary",
-         "cost_summary", "funnel_summary", "measure_summary", "engagement_state", "pipeline_summary"]
+         "cost_summary", "funnel_summary", "measure_summary", "engagement_state", "pipeline_summary",
+         "media_summary"]
 
 # SQLSTATEs an input function may answer bad input with (README, Conventions).
 ALLOWED = {
@@ -229,6 +230,20 @@ SEEDS = {
         " timestamptz '2026-01-01' + g * interval '3 days') s"
         " FROM generate_series(1, 60) g GROUP BY g % 4) t",
     ],
+    "media_summary": [
+        f"SELECT media_agg(x, NULL::bigint, NULL::numeric) FROM {_none('bigint')} s",
+        "SELECT media_agg((g % 30)::bigint, CASE WHEN g % 4 = 0 THEN NULL ELSE (30 + g % 900)::bigint END,"
+        " round((random() * 500)::numeric, 2), (g % 5)::bigint, (g % 20)::bigint)"
+        " FROM generate_series(1, 100) g",
+        f"SELECT media_agg({I64}::bigint, {I64}::bigint, {BIG38}, {I64}::bigint, {I64}::bigint)",
+        f"SELECT media_agg(1::bigint, NULL::bigint, {TINY}, 3::bigint)",
+        f"SELECT media_agg(0::bigint, 7::bigint, {D38})",
+        "SELECT media_agg(12::bigint, 800::bigint, 96.5::float8, 2::bigint)",
+        "SELECT media_agg(3::bigint, 9::bigint, 9223372036854775807::bigint)",
+        "SELECT media_agg(NULL::bigint, 9::bigint, 5, NULL::bigint, 4::bigint)",
+        "SELECT rollup(s) FROM (SELECT media_agg(g::bigint, (g * 3)::bigint, g * 1.25, g::bigint, g::bigint) s"
+        " FROM generate_series(1, 40) g GROUP BY g % 3) t",
+    ],
 }
 
 # Types whose binary form has a variable-length tail after its fixed
@@ -264,6 +279,14 @@ def _layout(type_name):
         return ([(0, 1)] + [(1 + 8 * i, 8) for i in range(4)] + [(33, 2)]
                 + [(35 + 16 * i, 16) for i in range(4)]
                 + [(99, 8), (107, 16), (123, 8), (131, 16), (147, 8), (155, 4)])
+    if type_name == "media_summary":
+        # version, 4 totals, scale, spend, 6 paired counts, then (money,
+        # count) for cpc, cpm and cost per conversion
+        f = [(0, 1), (1, 8), (9, 8), (17, 8), (25, 8), (33, 2), (35, 16)]
+        f += [(51 + 8 * k, 8) for k in range(6)]
+        for i in range(3):
+            f += [(99 + 24 * i, 16), (115 + 24 * i, 8)]
+        return f
     raise KeyError(type_name)
 
 
@@ -299,6 +322,7 @@ DEC_TOKENS = [
 WORDS = [b"v1", b"v0", b"v2", b"V1", b"v", b"v10", b"v1x", b"=", b"==", b",", b",,", b" ",
          b"  ", b"\t", b"\n", b"\r\n", b"-", b"+", b".", b"e", b"x=1", b"scale=", b"counts=",
          b"successes=", b"trials=", b"spend=", b"units=", b"accounts=", b"furthest=",
+         b"impressions=", b"clicks=", b"ctr_clicks=", b"cpm_spend=",
          b"0-10", b"1-5", b"1-10", b"1-2", b"1-11", b"0-5", b"1-", b"-10", b"target", b"won",
          b"expanded", b"WON", b"Won", b"wonn", b"retaine", b"\\", b"\"", b"'", b"%s", b"%n"]
 UTF8_JUNK = [

@@ -121,7 +121,8 @@ CREATE TABLE abm_summaries (
     last_stage  abm_stage,
     day     date,
     stages  abm_stage[],
-    ratios  ratio_summary[]
+    ratios  ratio_summary[],
+    media   media_summary      -- clicks, impressions, spend, units as conversions
 );
 
 INSERT INTO abm_summaries
@@ -136,7 +137,10 @@ SELECT row_number() OVER (ORDER BY segment), segment,
        funnel_agg(reached_at) FILTER (WHERE cardinality(reached_at) = 6 AND id % 43 <> 0),
        min(stage), max(stage), date '2024-01-01' + length(segment) + ascii(right(segment, 1)),
        array_agg(DISTINCT stage),
-       ARRAY[ratio_agg(won), NULL]
+       ARRAY[ratio_agg(won), NULL],
+       media_agg(clicks, impressions, spend, units) FILTER (
+           WHERE coalesce(clicks >= 0 AND clicks <= impressions, true) AND coalesce(impressions >= 0, true)
+             AND coalesce(spend >= 0 AND spend < 1e30, true) AND coalesce(units >= 0, true))
 FROM abm_rows GROUP BY segment;
 
 INSERT INTO abm_summaries (id, segment) VALUES (100, 'all NULL');
@@ -145,7 +149,7 @@ INSERT INTO abm_summaries
 SELECT 101, 'empty', ratio_agg(won), ratio_agg(numerator, denominator), score_agg(score),
        score_agg(csat, 5), retention_agg(start_rev, end_rev), cost_agg(spend, acquired),
        funnel_agg(stage), funnel_agg(reached_at), NULL, NULL, date '2024-06-30',
-       ARRAY[]::abm_stage[], ARRAY[]::ratio_summary[]
+       ARRAY[]::abm_stage[], ARRAY[]::ratio_summary[], media_agg(clicks, impressions, spend)
 FROM abm_rows WHERE false;
 
 -- Extreme values from the text forms: counts at the int64 limit and money
@@ -174,7 +178,8 @@ CREATE TABLE abm_daily AS
 SELECT at::date AS day, segment,
        ratio_agg(won) AS ratio, score_agg(score) FILTER (WHERE score BETWEEN 0 AND 10) AS score,
        retention_agg(start_rev_f, end_rev_f) AS ret, cost_agg(spend_f, units) FILTER (WHERE units >= 0) AS cost,
-       funnel_agg(stage) AS funnel, max(stage) AS furthest
+       funnel_agg(stage) AS funnel, max(stage) AS furthest,
+       media_agg(clicks, NULL::bigint, spend_f) FILTER (WHERE clicks >= 0 AND spend_f >= 0 AND spend_f < 1e30) AS media
 FROM abm_rows GROUP BY 1, 2;
 
 -- 1.2 (issue 13): measures and engagement states, one per segment and day.

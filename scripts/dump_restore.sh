@@ -2,7 +2,7 @@
 # Durable summaries: pg_dump / pg_restore of a database whose tables,
 # materialized view and views hold every abm type (ratio_summary,
 # score_summary, retention_summary, cost_summary, funnel_summary, abm_stage,
-# and from 1.2 measure_summary, engagement_state and pipeline_summary,
+# and from 1.2 measure_summary, engagement_state, pipeline_summary and media_summary,
 # with NULLs, empty and extreme values, and arrays of them) must restore
 # identical values.
 #
@@ -285,6 +285,48 @@ if [[ -z ${ABM_DUMP_FROM:-} ]]; then
         "SELECT id, m::text, e::text, encode(measure_summary_send(m), 'hex'), encode(engagement_state_send(e), 'hex'),
                 sample_size(m), mean(m), sample_variance(m), engagement_final(e)
          FROM measures ORDER BY id"
+fi
+
+# media_summary (1.2): daily campaign summaries, with channels without
+# impressions, NULLs, an empty summary and extreme values, a materialized
+# rollup and a moving window.  Only when the source has it (not under 1.1).
+if [[ $(query "$SRC" "SELECT to_regtype('media_summary') IS NOT NULL") == t ]]; then
+    psql_db "$SRC" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+SELECT setseed(0.5);
+CREATE TABLE campaign_days AS
+SELECT d AS day, ch AS channel,
+       CASE WHEN random() < 0.05 THEN NULL ELSE floor(random() * 40)::bigint END AS clicks,
+       CASE WHEN ch IN ('events', 'syndication') THEN NULL ELSE 40 + floor(random() * 2000)::bigint END AS impressions,
+       CASE WHEN random() < 0.05 THEN NULL ELSE round((random() * 900)::numeric, (d % 3)) END AS spend,
+       CASE WHEN random() < 0.2 THEN NULL ELSE floor(random() * 6)::bigint END AS conversions,
+       CASE WHEN ch = 'ctv' THEN floor(random() * 40)::bigint END AS completed_views
+FROM generate_series(1, 120) d, unnest(ARRAY['display', 'ctv', 'linkedin', 'events', 'syndication']) ch;
+CREATE TABLE media_days (day int, channel text, m media_summary, PRIMARY KEY (day, channel));
+INSERT INTO media_days
+SELECT day, channel, media_agg(clicks, impressions, spend, conversions, completed_views)
+FROM campaign_days GROUP BY day, channel;
+INSERT INTO media_days VALUES (0, 'all NULL', NULL);
+INSERT INTO media_days SELECT -1, 'empty', media_agg(clicks, impressions, spend) FROM campaign_days WHERE false;
+INSERT INTO media_days VALUES (-2, 'extreme',
+  'v1 impressions=9223372036854775807 clicks=9223372036854775807 completed_views=0 conversions=1 spend=99999999999999999999999999999999999999 ctr_clicks=9223372036854775807 ctr_impressions=9223372036854775807 vtr_views=0 vtr_impressions=0 conv_conversions=1 conv_clicks=1 cpc_spend=1 cpc_clicks=1 cpm_spend=0 cpm_impressions=0 cpa_spend=0 cpa_conversions=0');
+CREATE MATERIALIZED VIEW media_by_channel AS
+SELECT channel, rollup(m) AS m FROM media_days WHERE day > 0 GROUP BY channel;
+CREATE VIEW media_rolling AS
+SELECT day, channel, rollup(m) OVER (PARTITION BY channel ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS m7
+FROM media_days WHERE day > 0;
+SQL
+    check "media_summary: every value's text" \
+        "SELECT day, channel, m::text FROM media_days ORDER BY day, channel"
+    check "media_summary: binary (send) forms" \
+        "SELECT day, channel, encode(media_summary_send(m), 'hex') FROM media_days ORDER BY day, channel"
+    check "media_summary accessors" \
+        "SELECT day, channel, ctr(m), vtr(m), conversions_per_click(m), cpc(m), cpm(m), cost_per_conversion(m),
+                impressions(m), clicks(m), spend(m), conversions(m), completed_views(m)
+         FROM media_days ORDER BY day, channel"
+    check "media_summary: materialized rollup and moving window" \
+        "SELECT channel, m::text, ctr(m), cpm(m) FROM media_by_channel
+         UNION ALL SELECT channel || day, m7::text, ctr(m7), cpm(m7) FROM media_rolling ORDER BY 1"
 fi
 
 # The source's answers, and a sanity check that they hold something.

@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1892);
+SELECT plan(2200);
 
 ------------------------------------------------------------------------------
--- Types (9)
+-- Types (10)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -24,9 +24,10 @@ SELECT has_type('funnel_summary', 'type funnel_summary exists');
 SELECT has_type('measure_summary', 'type measure_summary exists');
 SELECT has_type('engagement_state', 'type engagement_state exists');
 SELECT has_type('pipeline_summary', 'type pipeline_summary exists');
+SELECT has_type('media_summary', 'type media_summary exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 329 rows x 5 tests (1645)
+-- Every function and aggregate: 385 rows x 5 tests (1925)
 --   kind    'f' function, 'a' aggregate, 'w' window function
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -372,7 +373,64 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'rollup', '{pipeline_summary}', 'pipeline_summary', NULL, 'pipeline_summary', false),
     -- abm 1.2: renewal rates of retention_summary (issue 15)
     ('f', 'renewal_rate', '{retention_summary}', 'double precision', true, NULL, false),
-    ('f', 'dollar_renewal_rate', '{retention_summary}', 'double precision', true, NULL, false);
+    ('f', 'dollar_renewal_rate', '{retention_summary}', 'double precision', true, NULL, false),
+    -- abm 1.2: media_summary, one summary per campaign-day
+    ('f', 'media_summary_in', '{cstring}', 'media_summary', true, NULL, true),
+    ('f', 'media_summary_out', '{media_summary}', 'cstring', true, NULL, true),
+    ('f', 'media_summary_recv', '{internal}', 'media_summary', true, NULL, true),
+    ('f', 'media_summary_send', '{media_summary}', 'bytea', true, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,numeric,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,numeric,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision"}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision"}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision",bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision",bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,"double precision",bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,"double precision",bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,bigint,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_trans', '{media_summary,bigint,bigint,integer,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_inv', '{media_summary,bigint,bigint,integer,bigint,bigint}', 'media_summary', false, NULL, true),
+    ('f', 'media_combine', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_rollup', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_subtract', '{media_summary,media_summary}', 'media_summary', true, NULL, true),
+    ('f', 'media_add', '{media_summary,media_summary}', 'media_summary', true, NULL, false),
+    ('f', 'ctr', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'vtr', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'conversions_per_click', '{media_summary}', 'double precision', true, NULL, false),
+    ('f', 'cpc', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'cpm', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'cost_per_conversion', '{media_summary}', 'numeric', true, NULL, false),
+    ('f', 'impressions', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'clicks', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'completed_views', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'conversions', '{media_summary}', 'bigint', true, NULL, false),
+    ('f', 'spend', '{media_summary}', 'numeric', true, NULL, false),
+    ('a', 'media_agg', '{bigint,bigint,numeric}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,numeric,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,numeric,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision"}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision",bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,"double precision",bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,bigint,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'media_agg', '{bigint,bigint,integer,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
+    ('a', 'rollup', '{media_summary}', 'media_summary', NULL, 'media_summary', false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -411,8 +469,8 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
              ('cost_summary'), ('funnel_summary'), ('measure_summary'), ('engagement_state'),
-             ('pipeline_summary')$$,
-    'the extension has exactly nine types');
+             ('pipeline_summary'), ('media_summary')$$,
+    'the extension has exactly ten types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -424,7 +482,7 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 84::bigint, 'the extension has 84 aggregates (45 of 1.1, 39 of 1.2)')
+SELECT is(count(*), 97::bigint, 'the extension has 97 aggregates (45 of 1.1, 52 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
@@ -432,12 +490,12 @@ SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_ag
     'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
 
 ------------------------------------------------------------------------------
--- Comments (9 types + 180 user-facing functions + 1 for all support functions = 190)
+-- Comments (10 types + 205 user-facing functions + 1 for all support functions = 216)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
                     'cost_summary', 'funnel_summary', 'measure_summary', 'engagement_state',
-                    'pipeline_summary']) t;
+                    'pipeline_summary', 'media_summary']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -453,13 +511,13 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (15)
+-- Operators (16)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
   FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
-                     'measure_summary', 'pipeline_summary']) t;
+                     'measure_summary', 'pipeline_summary', 'media_summary']) t;
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 

@@ -359,7 +359,7 @@ SELECT is((SELECT count(*) FROM pg_aggregate a
            JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
            JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'abm'
            WHERE a.aggfnoid::regprocedure::text ~ '^rollup\(' AND a.aggminvtransfn <> 0),
-          7::bigint, 'rollup() of each of the seven summary types has a moving mode');
+          8::bigint, 'rollup() of each of the eight summary types has a moving mode');
 
 SELECT setseed(0.7);
 CREATE TEMP TABLE tap_series ON COMMIT DROP AS
