@@ -2,7 +2,8 @@
 EXTENSION   = abm
 MODULE_big  = abm
 OBJS        = src/abm.o src/stage.o src/money.o src/summary.o src/ratio.o src/score.o \
-              src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o src/normal.o src/statistics.o
+              src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o src/normal.o src/statistics.o \
+              src/account_set.o src/account_set_expanded.o
 
 # abm.sql is the one hand-written SQL source: it becomes the complete install
 # script of the current version.  Older versions' scripts and the upgrade
