@@ -16,6 +16,7 @@ HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
 REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade \
+               account_set \
                overflow hardening changes_1_2
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 

@@ -209,7 +209,7 @@ account_set_decode(const uint8 *data, Size len, int64 count, int64 nruns, Accoun
 	if (count < 0 || nruns < 0)
 		return "The number of ids and of runs must not be negative.";
 	if ((uint64) nruns > len)
-		return psprintf("The value says it has " INT64_FORMAT " runs, but only %zu bytes of them.",
+		return psprintf("The value says it has " INT64_FORMAT " runs, but a run takes a byte or more and %zu bytes follow.",
 						nruns, len);
 	for (int64 i = 0; i < nruns; i++)
 	{
@@ -257,7 +257,7 @@ account_set_decode(const uint8 *data, Size len, int64 count, int64 nruns, Accoun
 		total += run_length(&runs[i]);
 	}
 	if (p != end)
-		return psprintf("%zu bytes follow the last run.", (Size) (end - p));
+		return psprintf("The value has %zu more bytes after its last run.", (Size) (end - p));
 	if (total != (uint64) count)
 		return psprintf("The value says it has " INT64_FORMAT " ids, but its runs hold " UINT64_FORMAT ".",
 						count, total);
@@ -804,7 +804,7 @@ account_set_recv(PG_FUNCTION_ARGS)
 	if (len > MaxAllocSize - ACCOUNT_SET_HEADER_SIZE)
 		recv_error("The value is too large.");
 	if (count < 0 || nruns < 0 || (uint64) nruns > len)
-		recv_error("The value says it has " INT64_FORMAT " ids in " INT64_FORMAT " runs, in %zu bytes.",
+		recv_error("The value says it has " INT64_FORMAT " ids in " INT64_FORMAT " runs, written in %zu bytes.",
 				   count, nruns, len);
 	runs = palloc_extended(Max(nruns, 1) * sizeof(AccountRun), MCXT_ALLOC_HUGE);
 	if ((problem = account_set_decode(data, len, count, nruns, runs)) != NULL)
