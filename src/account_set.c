@@ -465,24 +465,70 @@ account_set_reach(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(f->count);
 }
 
+/*
+ * The decoded set of a flat value, kept across calls of one expression
+ * (fn_extra) while the value stays the same: "WHERE engaged @> account_id"
+ * decodes its set once, not once per row.  The bytes are compared, not the
+ * pointer, as a pointer may be reused for another value.
+ */
+typedef struct DecodedSetCache
+{
+	Size		size;
+	char	   *bytes;
+	AccountRuns set;
+} DecodedSetCache;
+
+static const AccountRuns *
+account_set_read_cached(FunctionCallInfo fcinfo, Datum d, AccountRuns *scratch)
+{
+	DecodedSetCache *cache = fcinfo->flinfo->fn_extra;
+	const struct varlena *flat;
+	MemoryContext old;
+
+	if (account_set_is_expanded(d))
+	{
+		account_set_read(d, scratch);
+		return scratch;
+	}
+	flat = PG_DETOAST_DATUM(d);
+	if (cache != NULL && cache->size == VARSIZE(flat) &&
+		memcmp(cache->bytes, flat, cache->size) == 0)
+		return &cache->set;
+
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (cache == NULL)
+		cache = fcinfo->flinfo->fn_extra = palloc0(sizeof(DecodedSetCache));
+	else
+	{
+		pfree(cache->bytes);
+		pfree(cache->set.runs);
+	}
+	cache->size = 0;
+	account_set_read(PointerGetDatum(flat), &cache->set);
+	cache->bytes = palloc_extended(VARSIZE(flat), MCXT_ALLOC_HUGE);
+	memcpy(cache->bytes, flat, VARSIZE(flat));
+	cache->size = VARSIZE(flat);
+	MemoryContextSwitchTo(old);
+	return &cache->set;
+}
+
 PG_FUNCTION_INFO_V1(account_set_contains);
 Datum
 account_set_contains(PG_FUNCTION_ARGS)
 {
-	AccountRuns set;
+	AccountRuns scratch;
+	const AccountRuns *set = account_set_read_cached(fcinfo, PG_GETARG_DATUM(0), &scratch);
 	int64		id = PG_GETARG_INT64(1);
 	int64		lo = 0,
-				hi;
+				hi = set->nruns - 1;
 
-	account_set_read(PG_GETARG_DATUM(0), &set);
-	hi = set.nruns - 1;
 	while (lo <= hi)
 	{
 		int64		mid = lo + (hi - lo) / 2;
 
-		if (id < set.runs[mid].lo)
+		if (id < set->runs[mid].lo)
 			hi = mid - 1;
-		else if (id > set.runs[mid].hi)
+		else if (id > set->runs[mid].hi)
 			lo = mid + 1;
 		else
 			PG_RETURN_BOOL(true);
