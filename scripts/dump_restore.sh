@@ -160,6 +160,21 @@ FROM events LEFT JOIN (SELECT id, r FROM summaries) s USING (id)
 WINDOW w AS (ORDER BY id ROWS BETWEEN 29 PRECEDING AND CURRENT ROW);
 SQL
 
+# account_set (1.2): stored sets, one of them large enough to be TOASTed, and
+# a materialized view of their rollup.
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+    psql_db "$SRC" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+CREATE TABLE account_sets AS
+SELECT segment, account_set_agg(id) AS engaged, account_set_agg(id * 7919 % 1000003 - 500000) AS sparse
+FROM events GROUP BY segment;
+INSERT INTO account_sets VALUES ('large', (SELECT account_set_agg(i * 3) FROM generate_series(1, 200000) i), '{}'),
+                                ('none', NULL, NULL);
+CREATE MATERIALIZED VIEW account_reach AS
+SELECT reach(rollup(engaged)) AS reach, rollup(sparse) AS sparse FROM account_sets;
+SQL
+fi
+
 # The checks: a name and a query, run in the source and in each restore.
 declare -a NAMES QUERIES
 check() { NAMES+=("$1"); QUERIES+=("$2"); }
@@ -229,6 +244,14 @@ check "view rolling (window functions)" \
 check "rollup and + of restored summaries" \
     "SELECT rollup(r)::text, rollup(t)::text, rollup(f)::text, (SELECT r + r FROM summaries WHERE id = 1)::text
      FROM summaries"
+
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+    check "account_set: text, binary, reach" \
+        "SELECT segment, engaged::text, sparse::text, encode(account_set_send(engaged), 'hex'),
+                reach(engaged), reach(sparse) FROM account_sets ORDER BY segment"
+    check "account_set: materialized view of a rollup" \
+        "SELECT reach, sparse::text FROM account_reach"
+fi
 
 # The source's answers, and a sanity check that they hold something.
 for i in "${!NAMES[@]}"; do
