@@ -95,7 +95,18 @@ SELECT day, segment, score_agg(score) AS s FROM survey GROUP BY day, segment;
 CREATE UNLOGGED TABLE win_daily AS
 SELECT day, segment, ratio_agg(won, amount) AS s FROM opportunities GROUP BY day, segment;
 
-VACUUM (FREEZE, ANALYZE) opportunities, survey, revenue, ads, accounts, daily, nps_daily, win_daily;
+-- Touches for reach: 100,000 accounts over 90 days (10,000,000 rows: ~100
+-- touches per account), and the stored set of each day's engaged accounts.
+CREATE UNLOGGED TABLE touches AS
+SELECT 1 + floor(random() * 100000)::bigint AS account_id,
+       1 + (i % 90) AS day,
+       1 + floor(random() * 1000)::int AS segment
+  FROM generate_series(1, :rows) AS i;
+CREATE UNLOGGED TABLE reach_daily AS
+SELECT day, account_set_agg(account_id) AS s FROM touches GROUP BY day;
+
+VACUUM (FREEZE, ANALYZE) opportunities, survey, revenue, ads, accounts, daily, nps_daily, win_daily,
+                         touches, reach_daily;
 
 \pset footer off
 SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
@@ -103,5 +114,5 @@ SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
        pg_prewarm(c.oid) AS "pages prewarmed"
   FROM pg_class c
  WHERE c.relname IN ('opportunities', 'survey', 'revenue', 'ads', 'accounts', 'daily',
-                     'daily_day_idx', 'nps_daily', 'win_daily')
+                     'daily_day_idx', 'nps_daily', 'win_daily', 'touches', 'reach_daily')
  ORDER BY pg_relation_size(c.oid) DESC;

@@ -181,7 +181,7 @@ BEGIN
     SELECT n INTO ns FROM jsonb_path_query(js, 'strict $.**? (@."Node Type" == "Aggregate")') AS n LIMIT 1;
     INSERT INTO bench_memory (case_name, groups, abm_kb, sql_kb, abm_batches, sql_batches,
                               abm_disk_kb, sql_disk_kb, abm_ms, sql_ms, abm_strategy, sql_strategy)
-    VALUES (p_case, (na ->> 'Actual Rows')::bigint,
+    VALUES (p_case, (na ->> 'Actual Rows')::numeric::bigint,
             (na ->> 'Peak Memory Usage')::bigint, (ns ->> 'Peak Memory Usage')::bigint,
             (na ->> 'HashAgg Batches')::int, (ns ->> 'HashAgg Batches')::int,
             (na ->> 'Disk Usage')::bigint, (ns ->> 'Disk Usage')::bigint,

@@ -10,6 +10,8 @@ SELECT *,
            WHEN 'funnel' THEN abm_ms / sql_ms <= 0.5
            WHEN 'rollup' THEN abm_ms / sql_ms <= 0.01
            WHEN 'window' THEN abm_ms / sql_ms <= 0.1
+           WHEN 'distinct' THEN abm_ms / sql_ms <= 1.0
+           WHEN 'reach_rollup' THEN abm_ms / sql_ms <= 0.05
        END AS met,
        CASE class
            WHEN 'counting' THEN 'abm/SQL ≤ 0.9, abm/floor ≤ 1.15'
@@ -17,6 +19,8 @@ SELECT *,
            WHEN 'funnel' THEN 'abm/SQL ≤ 0.5'
            WHEN 'rollup' THEN '≥ 100× faster than raw (abm/SQL ≤ 0.01)'
            WHEN 'window' THEN '≥ 10× faster than recompute (abm/SQL ≤ 0.1)'
+           WHEN 'distinct' THEN 'abm/count(DISTINCT) ≤ 1.0'
+           WHEN 'reach_rollup' THEN '≥ 20× faster than raw (abm/SQL ≤ 0.05)'
            ELSE '— (for information)'
        END AS target,
        CASE mode
@@ -120,6 +124,7 @@ coalesce((SELECT string_agg(format('- %s [%s]: %s', case_name, mode,
                                                                    pg_temp.ratio(0.9 * sql_ms / floor_ms))
                                        WHEN 'rollup' THEN format('%s× faster (target 100×)', round((1 / abm_sql)::numeric, 1))
                                        WHEN 'window' THEN format('%s× faster (target 10×)', round((1 / abm_sql)::numeric, 1))
+                                       WHEN 'reach_rollup' THEN format('%s× faster (target 20×)', round((1 / abm_sql)::numeric, 1))
                                        ELSE format('abm/SQL %s (%s); best of %s: %s',
                                                    pg_temp.ratio(abm_sql), target, :reps, pg_temp.ratio(best_abm_sql)) END
                                    || CASE WHEN spread > 0.15 THEN format(' — noisy (%s%%)', round((100 * spread)::numeric)) ELSE '' END),
