@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(1423);
+SELECT plan(1418);
 
 ------------------------------------------------------------------------------
 -- Types (7)
@@ -24,7 +24,7 @@ SELECT has_type('funnel_summary', 'type funnel_summary exists');
 SELECT has_type('account_set', 'type account_set exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 244 rows x 5 tests (1220)
+-- Every function and aggregate: 243 rows x 5 tests (1215)
 --   kind    'f' function, 'a' aggregate
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -274,7 +274,7 @@ INSERT INTO tap_api_rows VALUES
     ('f', 'account_set_trans', '{account_set,bigint}', 'account_set', true, NULL, true),
     ('f', 'account_set_combine', '{account_set,account_set}', 'account_set', true, NULL, true),
     ('f', 'reach', '{account_set}', 'bigint', true, NULL, false),
-    ('f', 'account_ids', '{account_set}', 'bigint', true, NULL, false),
+    ('f', 'account_ids', '{account_set}', 'setof bigint', true, NULL, false),
     ('f', 'account_set_union', '{account_set,account_set}', 'account_set', true, NULL, false),
     ('f', 'account_set_intersect', '{account_set,account_set}', 'account_set', true, NULL, false),
     ('f', 'account_set_except', '{account_set,account_set}', 'account_set', true, NULL, false),
