@@ -136,6 +136,15 @@ SELECT reach(id) = (SELECT n FROM aset_truth) AS serial_reach,
        array(SELECT account_ids(account_set_agg(id))) = (SELECT ids FROM aset_truth) AS serial_ids
 FROM aset_data;
 SELECT bool_and(r = n) AS serial_grouped FROM (SELECT g, reach(id) AS r FROM aset_data GROUP BY g) a JOIN aset_truth_by_g USING (g);
+-- hash aggregation that spills to disk (3,000 groups in 64 kB): the rows of
+-- groups that do not fit are aggregated in later batches
+SET work_mem = '64kB';
+SET enable_sort = off;
+SELECT count(*) AS groups_3000, bool_and(r = n) AS spilled_hash_grouped
+FROM (SELECT i % 3000 AS g3, reach(id) AS r FROM aset_data GROUP BY 1) a
+JOIN (SELECT i % 3000 AS g3, count(DISTINCT id) AS n FROM aset_data GROUP BY 1) b USING (g3);
+RESET enable_sort;
+RESET work_mem;
 
 -- forced parallel
 SET parallel_setup_cost = 0;
