@@ -4,7 +4,8 @@ MODULE_big  = abm
 OBJS        = src/abm.o src/stage.o src/money.o src/summary.o src/ratio.o src/score.o \
               src/retention.o src/cost.o src/value_metrics.o src/funnel.o src/funnel_stages.o src/normal.o src/statistics.o \
               src/text_form.o src/student_t.o src/measure.o src/measure_statistics.o src/engagement.o \
-              src/attribution.o src/pipeline.o src/cycle_sketch.o src/media.o
+              src/attribution.o src/pipeline.o src/cycle_sketch.o src/media.o \
+              src/account_set.o src/account_set_expanded.o
 
 # abm.sql is the one hand-written SQL source: it becomes the complete install
 # script of the current version.  Older versions' scripts and the upgrade
@@ -17,7 +18,7 @@ HEADERS     =
 
 # pg_regress: one file per concept, in sql/ with expected output in expected/.
 REGRESS      = stage ratio score retention cost value_metrics funnel summary_io parallel rollup statistics window upgrade \
-               measure engagement attribution pipeline media \
+               measure engagement attribution pipeline media account_set \
                overflow hardening changes_1_2
 REGRESS_OPTS = --inputdir=. --load-extension=abm
 

@@ -1310,6 +1310,99 @@ COMMENT ON FUNCTION cost_inv(cost_summary, integer, boolean) IS 'inverse transit
 COMMENT ON FUNCTION cost_trans(cost_summary, integer, bigint) IS 'aggregate transition: adds one row to a cost_summary';
 COMMENT ON FUNCTION cost_inv(cost_summary, integer, bigint) IS 'inverse transition for moving windows: removes one row from a cost_summary';
 
+------------------------------------------------------------------------------
+-- 1.2: account_set, an exact set of bigint account ids: reach (the number of
+-- distinct accounts) that rolls up from stored sets, and set algebra for
+-- "share of target accounts engaged".
+-- Text form: {} or {1-1000,5000,7003-7010} (ascending; a-b is a range).
+-- Aggregates over account_set have no moving-window mode: a union cannot be
+-- undone, so a sliding window frame recomputes.
+------------------------------------------------------------------------------
+
+CREATE TYPE account_set;
+
+CREATE FUNCTION account_set_in(cstring) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_out(account_set) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_recv(internal) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_send(account_set) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- Variable length and TOASTable (STORAGE = extended): large sets are
+-- compressed and stored out of line; reach() reads only their header.
+CREATE TYPE account_set (
+    INPUT = account_set_in,
+    OUTPUT = account_set_out,
+    RECEIVE = account_set_recv,
+    SEND = account_set_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE account_set IS
+    'exact set of bigint account ids, stored as delta-coded runs; text form {1-1000,5000}';
+
+-- Transition and combine functions. Inside an aggregate the state is an
+-- expanded object that grows in place; called directly they return a new set.
+CREATE FUNCTION account_set_trans(account_set, bigint) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_combine(account_set, account_set) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION reach(account_set) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'account_set_reach' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_ids(account_set) RETURNS SETOF bigint
+    AS 'MODULE_PATHNAME', 'account_set_ids' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_union(account_set, account_set) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_intersect(account_set, account_set) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_except(account_set, account_set) RETURNS account_set
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION account_set_contains(account_set, bigint) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR | (LEFTARG = account_set, RIGHTARG = account_set,
+    PROCEDURE = account_set_union, COMMUTATOR = |);
+CREATE OPERATOR & (LEFTARG = account_set, RIGHTARG = account_set,
+    PROCEDURE = account_set_intersect, COMMUTATOR = &);
+CREATE OPERATOR - (LEFTARG = account_set, RIGHTARG = account_set,
+    PROCEDURE = account_set_except);
+CREATE OPERATOR @> (LEFTARG = account_set, RIGHTARG = bigint,
+    PROCEDURE = account_set_contains);
+
+-- No ORDER BY or DISTINCT inside: the state is a set already.
+CREATE AGGREGATE account_set_agg(account_id bigint) (
+    SFUNC = account_set_trans, STYPE = account_set, COMBINEFUNC = account_set_combine,
+    INITCOND = '{}', PARALLEL = SAFE);
+CREATE AGGREGATE reach(account_id bigint) (
+    SFUNC = account_set_trans, STYPE = account_set, COMBINEFUNC = account_set_combine,
+    FINALFUNC = reach, INITCOND = '{}', PARALLEL = SAFE);
+CREATE AGGREGATE rollup(account_set) (
+    SFUNC = account_set_combine, STYPE = account_set, COMBINEFUNC = account_set_combine,
+    INITCOND = '{}', PARALLEL = SAFE);
+
+COMMENT ON FUNCTION account_set_in(cstring) IS 'text input of account_set';
+COMMENT ON FUNCTION account_set_out(account_set) IS 'text output of account_set';
+COMMENT ON FUNCTION account_set_recv(internal) IS 'binary input of account_set';
+COMMENT ON FUNCTION account_set_send(account_set) IS 'binary output of account_set';
+COMMENT ON FUNCTION account_set_trans(account_set, bigint) IS 'aggregate transition: adds one account id to an account_set';
+COMMENT ON FUNCTION account_set_combine(account_set, account_set) IS
+    'aggregate combine and rollup transition: adds a set to an account_set';
+COMMENT ON FUNCTION reach(account_set) IS 'the number of accounts in the set';
+COMMENT ON FUNCTION account_ids(account_set) IS 'the account ids of the set, ascending, one row each';
+COMMENT ON FUNCTION account_set_union(account_set, account_set) IS 'accounts in either set (the | operator)';
+COMMENT ON FUNCTION account_set_intersect(account_set, account_set) IS 'accounts in both sets (the & operator)';
+COMMENT ON FUNCTION account_set_except(account_set, account_set) IS
+    'accounts in the first set and not in the second (the - operator)';
+COMMENT ON FUNCTION account_set_contains(account_set, bigint) IS 'whether the set holds the account id (the @> operator)';
+COMMENT ON AGGREGATE account_set_agg(bigint) IS 'the exact set of the account ids; NULL ids skipped; {} over no rows';
+COMMENT ON AGGREGATE reach(bigint) IS
+    'the number of distinct account ids, equal to count(DISTINCT account_id), and parallel';
+COMMENT ON AGGREGATE rollup(account_set) IS 'union of stored account sets';
+
 -- Deprecated in 1.2, unchanged until 2.0 (see "Changes in 1.2" in the README).
 COMMENT ON AGGREGATE win_rate(boolean, numeric) IS
     'deprecated (weighted by amount, unlike win_rate(ratio_summary)): use weighted_win_rate(won, amount); changes in 2.0';

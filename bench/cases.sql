@@ -196,6 +196,26 @@ CALL bench_case('rollup', format('amount-weighted win rate: rollup of %s daily s
     $q$SELECT {k}count(s) AS n FROM win_daily{g}$q$);
 
 ------------------------------------------------------------------------------
+-- Reach: the number of distinct accounts. reach(account_id) against
+-- count(DISTINCT account_id) (which sorts, and never runs in parallel); and
+-- from the 90 stored daily account sets against count(DISTINCT) over the raw
+-- rows of those days.
+------------------------------------------------------------------------------
+
+CALL bench_case('reach', 'reach: reach(account_id) vs count(DISTINCT account_id), 100,000 accounts', 'distinct', :rows,
+    $q$SELECT {k}reach(account_id) AS v FROM reach_touches{g}$q$,
+    $q$SELECT {k}count(DISTINCT account_id) AS v FROM reach_touches{g}$q$,
+    $q$SELECT {k}count(account_id) AS n FROM reach_touches{g}$q$);
+
+SELECT count(*) AS reach_sets FROM reach_daily \gset
+CALL bench_case('reach', format('reach: rollup of %s daily account sets vs count(DISTINCT) on the raw rows', :'reach_sets'),
+    'reach_rollup', :rows,
+    $q$SELECT reach(rollup(s)) AS v FROM reach_daily$q$,
+    $q$SELECT count(DISTINCT account_id) AS v FROM reach_touches$q$,
+    $q$SELECT count(s) AS n FROM reach_daily$q$,
+    p_modes => '{par0,par2}');
+
+------------------------------------------------------------------------------
 -- Moving window: NPS over the last 90 daily rows. abm's aggregates have
 -- inverse transitions (moving-aggregate mode); the recompute is the same
 -- aggregate with a volatile FILTER, which makes PostgreSQL restart the

@@ -129,7 +129,18 @@ SELECT row_number() OVER () AS touch_id, conversion_id,
                generate_series(1, k)
          ORDER BY random()) AS t;
 
-VACUUM (FREEZE, ANALYZE) opportunities, pipeline, survey, revenue, ads, accounts, daily, nps_daily, win_daily, touches;
+-- Touches for reach: 100,000 accounts over 90 days (ROWS rows: at 10,000,000
+-- ~100 touches per account), and the stored set of each day's engaged accounts.
+CREATE UNLOGGED TABLE reach_touches AS
+SELECT 1 + floor(random() * 100000)::bigint AS account_id,
+       1 + (i % 90) AS day,
+       1 + floor(random() * 1000)::int AS segment
+  FROM generate_series(1, :rows) AS i;
+CREATE UNLOGGED TABLE reach_daily AS
+SELECT day, account_set_agg(account_id) AS s FROM reach_touches GROUP BY day;
+
+VACUUM (FREEZE, ANALYZE) opportunities, pipeline, survey, revenue, ads, accounts, daily, nps_daily, win_daily, touches,
+                         reach_touches, reach_daily;
 
 \pset footer off
 SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
@@ -137,5 +148,5 @@ SELECT c.relname AS "table", c.reltuples::bigint AS "rows",
        pg_prewarm(c.oid) AS "pages prewarmed"
   FROM pg_class c
  WHERE c.relname IN ('opportunities', 'pipeline', 'survey', 'revenue', 'ads', 'accounts', 'daily',
-                     'daily_day_idx', 'nps_daily', 'win_daily', 'touches')
+                     'daily_day_idx', 'nps_daily', 'win_daily', 'touches', 'reach_touches', 'reach_daily')
  ORDER BY pg_relation_size(c.oid) DESC;

@@ -12,6 +12,8 @@ SELECT *,
            WHEN 'media' THEN abm_ms / sql_ms <= 0.9
            WHEN 'rollup' THEN abm_ms / sql_ms <= 0.01
            WHEN 'window' THEN abm_ms / sql_ms <= 0.1
+           WHEN 'distinct' THEN abm_ms / sql_ms <= 1.0
+           WHEN 'reach_rollup' THEN abm_ms / sql_ms <= 0.05
            WHEN 'attribution' THEN abm_ms / floor_ms <= 1.3
            WHEN 'attribution_sql' THEN abm_ms / floor_ms <= 1.3 AND abm_ms / sql_ms <= 0.7
        END AS met,
@@ -23,6 +25,8 @@ SELECT *,
            WHEN 'media' THEN 'abm/SQL ≤ 0.9'
            WHEN 'rollup' THEN '≥ 100× faster than raw (abm/SQL ≤ 0.01)'
            WHEN 'window' THEN '≥ 10× faster than recompute (abm/SQL ≤ 0.1)'
+           WHEN 'distinct' THEN 'abm/count(DISTINCT) ≤ 1.0'
+           WHEN 'reach_rollup' THEN '≥ 20× faster than raw (abm/SQL ≤ 0.05)'
            WHEN 'attribution' THEN 'abm/floor ≤ 1.3'
            WHEN 'attribution_sql' THEN 'abm/floor ≤ 1.3, abm/SQL ≤ 0.7'
            ELSE '— (for information)'
@@ -130,6 +134,7 @@ coalesce((SELECT string_agg(format('- %s [%s]: %s', case_name, mode,
                                                                    pg_temp.ratio(0.9 * sql_ms / floor_ms))
                                        WHEN 'rollup' THEN format('%s× faster (target 100×)', round((1 / abm_sql)::numeric, 1))
                                        WHEN 'window' THEN format('%s× faster (target 10×)', round((1 / abm_sql)::numeric, 1))
+                                       WHEN 'reach_rollup' THEN format('%s× faster (target 20×)', round((1 / abm_sql)::numeric, 1))
                                        WHEN 'attribution' THEN format('abm/floor %s (%s); best of %s: %s',
                                                    pg_temp.ratio(abm_floor), target, :reps, pg_temp.ratio(best_abm_floor))
                                        WHEN 'attribution_sql' THEN format('abm/floor %s, abm/SQL %s (%s); best of %s: %s, %s',

@@ -1,6 +1,6 @@
 """Fuzz the text and binary input functions of abm's types.
 
-For every type (abm_stage and the six summaries) the harness takes valid
+For every type (abm_stage, the summaries and account_set) the harness takes valid
 values made by the extension itself (aggregates over generated data, edge
 cases included), mutates their text output and their binary send output,
 and feeds the mutants back to the server:
@@ -60,7 +60,10 @@ import psycopg2.extensions
 
 TYPES = ["abm_stage", "ratio_summary", "score_summary", "retention_summary",
          "cost_summary", "funnel_summary", "measure_summary", "engagement_state", "pipeline_summary",
-         "media_summary"]
+         "media_summary", "account_set"]
+
+# How a valid text output starts (summaries: their format version).
+OUTPUT_START = {"abm_stage": b"", "account_set": b"{"}
 
 # SQLSTATEs an input function may answer bad input with (README, Conventions).
 ALLOWED = {
@@ -244,11 +247,25 @@ SEEDS = {
         "SELECT rollup(s) FROM (SELECT media_agg(g::bigint, (g * 3)::bigint, g * 1.25, g::bigint, g::bigint) s"
         " FROM generate_series(1, 40) g GROUP BY g % 3) t",
     ],
+    "account_set": [
+        f"SELECT account_set_agg(x) FROM {_none('bigint')} s",
+        "SELECT account_set_agg(g) FROM generate_series(1, 1000) g",
+        "SELECT account_set_agg(g * 3 + g % 2) FROM generate_series(-20, 40) g",
+        "SELECT account_set_agg((random() * 1e6)::bigint) FROM generate_series(1, 60)",
+        "SELECT account_set_agg(((random() - 0.5) * 1.8e19)::bigint) FROM generate_series(1, 20)",
+        f"SELECT '{{-9223372036854775808,-5--3,0,{I64}}}'::account_set",
+        "SELECT '{-9223372036854775808--2}'::account_set",
+        f"SELECT '{{1-{I64}}}'::account_set",
+        "SELECT rollup(s) FROM (SELECT account_set_agg(g * g) s FROM generate_series(1, 80) g"
+        " GROUP BY g % 4) t",
+        "SELECT '{1-10,20,22}'::account_set & '{5-30}'",
+        "SELECT '{1-10,20,22}'::account_set - '{5-6}'",
+    ],
 }
 
 # Types whose binary form has a variable-length tail after its fixed
 # fields (the cycle sketch): SIZE is then the smallest value.
-VARIABLE = {"pipeline_summary"}
+VARIABLE = {"pipeline_summary", "account_set"}
 
 # Binary layout of each type: (offset, width) of every field, in recv order.
 def _layout(type_name):
@@ -287,6 +304,8 @@ def _layout(type_name):
         for i in range(3):
             f += [(99 + 24 * i, 16), (115 + 24 * i, 8)]
         return f
+    if type_name == "account_set":
+        return [(0, 1), (1, 8), (9, 8)]        # then the encoded runs, to the end
     raise KeyError(type_name)
 
 
@@ -324,7 +343,8 @@ WORDS = [b"v1", b"v0", b"v2", b"V1", b"v", b"v10", b"v1x", b"=", b"==", b",", b"
          b"successes=", b"trials=", b"spend=", b"units=", b"accounts=", b"furthest=",
          b"impressions=", b"clicks=", b"ctr_clicks=", b"cpm_spend=",
          b"0-10", b"1-5", b"1-10", b"1-2", b"1-11", b"0-5", b"1-", b"-10", b"target", b"won",
-         b"expanded", b"WON", b"Won", b"wonn", b"retaine", b"\\", b"\"", b"'", b"%s", b"%n"]
+         b"expanded", b"WON", b"Won", b"wonn", b"retaine", b"\\", b"\"", b"'", b"%s", b"%n",
+         b"{", b"}", b"{}", b"--", b"-9223372036854775808", b"0-0", b"5-3"]
 UTF8_JUNK = [
     "\u00a0", "\u2212", "\u200b", "\ufeff", "\uff10", "\u0660", "\u0131", "\u017f",
     "\u212a", "\u00e9", "\U0001f4a9", "\u202e", "\u0001",
@@ -926,7 +946,7 @@ class Fuzzer:
                     elif ok:
                         stats["accepted"] += 1
                         out1 = bytes(out1)
-                        if not out1.isascii() or (t != "abm_stage" and not out1.startswith(b"v1 ")):
+                        if not out1.isascii() or not out1.startswith(OUTPUT_START.get(t, b"v1 ")):
                             stats["rt_fail"] += 1
                             self.fail(t, "text", "odd output", b, f"output {out1!r}", idx)
                         elif out1 not in pool and rng.random() < 0.05:

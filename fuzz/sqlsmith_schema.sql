@@ -173,9 +173,19 @@ VALUES
    'v1 furthest=0,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0',
    'won', 'won');
 
+-- Account sets (1.2): per segment, empty, the largest a set may be (any
+-- union with it overflows the count) and the largest id.
+ALTER TABLE abm_summaries ADD COLUMN engaged account_set;
+UPDATE abm_summaries s SET engaged = t.engaged
+FROM (SELECT segment, account_set_agg(id::bigint * 97 % 1000) AS engaged FROM abm_rows GROUP BY segment) t
+WHERE s.segment = t.segment;
+UPDATE abm_summaries SET engaged = '{}' WHERE id = 101;
+UPDATE abm_summaries SET engaged = '{-9223372036854775808--2}' WHERE id = 102;
+UPDATE abm_summaries SET engaged = '{9223372036854775807}' WHERE id = 103;
+
 -- One stored summary a day, as in docs/bi.md, for rollup() over many rows.
 CREATE TABLE abm_daily AS
-SELECT at::date AS day, segment,
+SELECT at::date AS day, segment, account_set_agg(id) AS engaged,
        ratio_agg(won) AS ratio, score_agg(score) FILTER (WHERE score BETWEEN 0 AND 10) AS score,
        retention_agg(start_rev_f, end_rev_f) AS ret, cost_agg(spend_f, units) FILTER (WHERE units >= 0) AS cost,
        funnel_agg(stage) AS funnel, max(stage) AS furthest,

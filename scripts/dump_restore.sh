@@ -2,7 +2,8 @@
 # Durable summaries: pg_dump / pg_restore of a database whose tables,
 # materialized view and views hold every abm type (ratio_summary,
 # score_summary, retention_summary, cost_summary, funnel_summary, abm_stage,
-# and from 1.2 measure_summary, engagement_state, pipeline_summary and media_summary,
+# and from 1.2 measure_summary, engagement_state, pipeline_summary, media_summary
+# and account_set,
 # with NULLs, empty and extreme values, and arrays of them) must restore
 # identical values.
 #
@@ -200,6 +201,21 @@ CREATE MATERIALIZED VIEW pipeline_rolled_up AS SELECT rollup(p) AS p FROM pipeli
 SQL
 fi
 
+# account_set (1.2): stored sets, one of them large enough to be TOASTed, and
+# a materialized view of their rollup.
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+    psql_db "$SRC" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+CREATE TABLE account_sets AS
+SELECT segment, account_set_agg(id) AS engaged, account_set_agg(id * 7919 % 1000003 - 500000) AS sparse
+FROM events GROUP BY segment;
+INSERT INTO account_sets VALUES ('large', (SELECT account_set_agg(i * 3) FROM generate_series(1, 200000) i), '{}'),
+                                ('none', NULL, NULL);
+CREATE MATERIALIZED VIEW account_reach AS
+SELECT reach(rollup(engaged)) AS reach, rollup(sparse) AS sparse FROM account_sets;
+SQL
+fi
+
 # The checks: a name and a query, run in the source and in each restore.
 declare -a NAMES QUERIES
 check() { NAMES+=("$1"); QUERIES+=("$2"); }
@@ -327,6 +343,13 @@ SQL
     check "media_summary: materialized rollup and moving window" \
         "SELECT channel, m::text, ctr(m), cpm(m) FROM media_by_channel
          UNION ALL SELECT channel || day, m7::text, ctr(m7), cpm(m7) FROM media_rolling ORDER BY 1"
+fi
+if [[ -z ${ABM_DUMP_FROM:-} ]]; then
+    check "account_set: text, binary, reach" \
+        "SELECT segment, engaged::text, sparse::text, encode(account_set_send(engaged), 'hex'),
+                reach(engaged), reach(sparse) FROM account_sets ORDER BY segment"
+    check "account_set: materialized view of a rollup" \
+        "SELECT reach, sparse::text FROM account_reach"
 fi
 
 # The source's answers, and a sanity check that they hold something.

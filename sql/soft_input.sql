@@ -37,7 +37,14 @@ INSERT INTO inputs VALUES
     ('cost_summary', 'v1 units=-2 spend=10.50', false),
     ('cost_summary', 'v1 units=2 spend=ten', false),
     ('funnel_summary', 'v1 furthest=1,0,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0', true),
-    ('funnel_summary', 'v1 furthest=1,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0', false);
+    ('funnel_summary', 'v1 furthest=1,0,0,0,0 spend=0 step_n=0,0,0,0,0,0 step_us=0,0,0,0,0,0 touch_n=0,0,0,0,0,0 touch_us=0,0,0,0,0,0', false),
+    ('account_set', '{1-1000,5000,7003-7010}', true),
+    ('account_set', '{}', true),
+    ('account_set', '{3,1}', false),
+    ('account_set', '{1-5,3}', false),
+    ('account_set', '{1,2', false),
+    ('account_set', '{99999999999999999999}', false),
+    ('account_set', '{-9223372036854775808-9223372036854775807}', false);
 
 -- Every valid value is valid, every invalid one is not, and no call raises.
 SELECT type, count(*) AS inputs,

@@ -28,13 +28,15 @@ SELECT count(*) AS abm_aggregates,
        count(*) FILTER (WHERE aggminvtransfn <> 0) AS with_inverse
 FROM abm_aggregates;
 
--- the aggregates without a moving mode: only min and max
+-- the aggregates without a moving mode: min and max, and the account_set
+-- aggregates (a union cannot be undone: their sliding frames recompute)
 SELECT agg FROM abm_aggregates WHERE aggminvtransfn = 0 ORDER BY agg::text;
 
 -- the check of the issue: no KPI or summary aggregate lacks the inverse
 SELECT aggfnoid::regprocedure FROM pg_aggregate
 WHERE aggfnoid::regprocedure::text ~ '^(win_rate|conversion_rate|rate|ctr|vtr|open_rate|click_rate|click_to_open_rate|unsubscribe_rate|nps_score|csat|nrr|grr|cac|cpl|ratio_agg|score_agg|retention_agg|cost_agg|funnel_agg|rollup)\('
   AND aggfnoid IN (SELECT aggfnoid FROM abm_aggregates)
+  AND aggtranstype <> 'account_set'::regtype
   AND aggminvtransfn = 0;
 
 -- moving mode = plain mode plus the inverse

@@ -10,10 +10,10 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS abm;
 
 BEGIN;
-SELECT plan(2200);
+SELECT plan(2290);
 
 ------------------------------------------------------------------------------
--- Types (10)
+-- Types (11)
 ------------------------------------------------------------------------------
 SELECT has_type('abm_stage', 'type abm_stage exists');
 SELECT has_type('ratio_summary', 'type ratio_summary exists');
@@ -25,9 +25,10 @@ SELECT has_type('measure_summary', 'type measure_summary exists');
 SELECT has_type('engagement_state', 'type engagement_state exists');
 SELECT has_type('pipeline_summary', 'type pipeline_summary exists');
 SELECT has_type('media_summary', 'type media_summary exists');
+SELECT has_type('account_set', 'type account_set exists');
 
 ------------------------------------------------------------------------------
--- Every function and aggregate: 385 rows x 5 tests (1925)
+-- Every function and aggregate: 400 rows x 5 tests (2000)
 --   kind    'f' function, 'a' aggregate, 'w' window function
 --   strict  as declared (NULL for aggregates)
 --   stype   the aggregate's state type (NULL for functions)
@@ -430,7 +431,23 @@ INSERT INTO tap_api_rows VALUES
     ('a', 'media_agg', '{bigint,bigint,integer}', 'media_summary', NULL, 'media_summary', false),
     ('a', 'media_agg', '{bigint,bigint,integer,bigint}', 'media_summary', NULL, 'media_summary', false),
     ('a', 'media_agg', '{bigint,bigint,integer,bigint,bigint}', 'media_summary', NULL, 'media_summary', false),
-    ('a', 'rollup', '{media_summary}', 'media_summary', NULL, 'media_summary', false);
+    ('a', 'rollup', '{media_summary}', 'media_summary', NULL, 'media_summary', false),
+    -- abm 1.2: account_set, exact reach that rolls up
+    ('f', 'account_set_in', '{cstring}', 'account_set', true, NULL, true),
+    ('f', 'account_set_out', '{account_set}', 'cstring', true, NULL, true),
+    ('f', 'account_set_recv', '{internal}', 'account_set', true, NULL, true),
+    ('f', 'account_set_send', '{account_set}', 'bytea', true, NULL, true),
+    ('f', 'account_set_trans', '{account_set,bigint}', 'account_set', true, NULL, true),
+    ('f', 'account_set_combine', '{account_set,account_set}', 'account_set', true, NULL, true),
+    ('f', 'reach', '{account_set}', 'bigint', true, NULL, false),
+    ('f', 'account_ids', '{account_set}', 'setof bigint', true, NULL, false),
+    ('f', 'account_set_union', '{account_set,account_set}', 'account_set', true, NULL, false),
+    ('f', 'account_set_intersect', '{account_set,account_set}', 'account_set', true, NULL, false),
+    ('f', 'account_set_except', '{account_set,account_set}', 'account_set', true, NULL, false),
+    ('f', 'account_set_contains', '{account_set,bigint}', 'boolean', true, NULL, false),
+    ('a', 'account_set_agg', '{bigint}', 'account_set', NULL, 'account_set', false),
+    ('a', 'reach', '{bigint}', 'bigint', NULL, 'account_set', false),
+    ('a', 'rollup', '{account_set}', 'account_set', NULL, 'account_set', false);
 -- sig: the signature as regprocedure prints it
 CREATE TEMP VIEW tap_api AS
     SELECT *, fname || '(' || array_to_string(args, ',') || ')' AS sig FROM tap_api_rows;
@@ -469,8 +486,8 @@ SELECT set_eq($$SELECT t.typname::text FROM pg_type t
                  WHERE t.typcategory <> 'A'$$,
     $$VALUES ('abm_stage'), ('ratio_summary'), ('score_summary'), ('retention_summary'),
              ('cost_summary'), ('funnel_summary'), ('measure_summary'), ('engagement_state'),
-             ('pipeline_summary'), ('media_summary')$$,
-    'the extension has exactly ten types');
+             ('pipeline_summary'), ('media_summary'), ('account_set')$$,
+    'the extension has exactly eleven types');
 SELECT is(count(*), 0::bigint, 'every function and aggregate of the extension is PARALLEL SAFE')
   FROM pg_proc p
   JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
@@ -482,20 +499,21 @@ SELECT is(count(*), 0::bigint, 'every aggregate of the extension has a combine f
 SELECT is(count(*), 0::bigint, 'no aggregate of the extension has an internal state')
   FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
  WHERE a.aggtranstype = 'internal'::regtype;
-SELECT is(count(*), 97::bigint, 'the extension has 97 aggregates (45 of 1.1, 52 of 1.2)')
+SELECT is(count(*), 100::bigint, 'the extension has 100 aggregates (45 of 1.1, 55 of 1.2)')
   FROM tap_ext_procs p WHERE p.prokind = 'a';
 SELECT set_eq($$SELECT p.oid::regprocedure::text FROM tap_ext_procs p JOIN pg_aggregate a ON a.aggfnoid = p.oid
                  WHERE a.aggminvtransfn = 0$$,
-    $$VALUES ('min(abm_stage)'), ('max(abm_stage)')$$,
-    'abm 1.1: every aggregate except min/max(abm_stage) has a moving-aggregate inverse');
+    $$VALUES ('min(abm_stage)'), ('max(abm_stage)'),
+             ('account_set_agg(bigint)'), ('reach(bigint)'), ('rollup(account_set)')$$,
+    'every aggregate has a moving-aggregate inverse except min/max(abm_stage) and the account_set ones (a union cannot be undone)');
 
 ------------------------------------------------------------------------------
--- Comments (10 types + 205 user-facing functions + 1 for all support functions = 216)
+-- Comments (11 types + 214 user-facing functions + 1 for all support functions = 226)
 ------------------------------------------------------------------------------
 SELECT ok(obj_description(to_regtype(t), 'pg_type') IS NOT NULL, format('type %s has a comment', t))
   FROM unnest(ARRAY['abm_stage', 'ratio_summary', 'score_summary', 'retention_summary',
                     'cost_summary', 'funnel_summary', 'measure_summary', 'engagement_state',
-                    'pipeline_summary', 'media_summary']) t;
+                    'pipeline_summary', 'media_summary', 'account_set']) t;
 SELECT ok(obj_description(to_regprocedure(sig), 'pg_proc') IS NOT NULL, format('%s has a comment', sig))
   FROM tap_api WHERE NOT support;
 SELECT is(array_agg(sig ORDER BY sig) FILTER (WHERE obj_description(to_regprocedure(sig), 'pg_proc') IS NULL),
@@ -511,13 +529,16 @@ SELECT cast_context_is('abm_stage', 'integer', 'explicit', 'abm_stage -> integer
 SELECT cast_context_is('integer', 'abm_stage', 'explicit', 'integer -> abm_stage is explicit');
 
 ------------------------------------------------------------------------------
--- Operators (16)
+-- Operators (20)
 ------------------------------------------------------------------------------
 SELECT has_operator('abm_stage', op, 'abm_stage', 'boolean', format('abm_stage %s abm_stage exists', op))
   FROM unnest(ARRAY['<', '<=', '=', '<>', '>=', '>']) op;
 SELECT has_operator(t, '+', t, t, format('%s + %s exists', t, t))
   FROM unnest(ARRAY['ratio_summary', 'score_summary', 'retention_summary', 'cost_summary', 'funnel_summary',
                      'measure_summary', 'pipeline_summary', 'media_summary']) t;
+SELECT has_operator('account_set', op, 'account_set', 'account_set', format('account_set %s account_set exists', op))
+  FROM unnest(ARRAY['|', '&', '-']) op;
+SELECT has_operator('account_set', '@>', 'bigint', 'boolean', 'account_set @> bigint exists');
 SELECT ok((SELECT oprcanhash AND oprcanmerge FROM pg_operator
             WHERE oid = '=(abm_stage,abm_stage)'::regoperator), 'abm_stage = supports hash and merge joins');
 
