@@ -3,6 +3,8 @@
  */
 #include "abm.h"
 
+#include "mb/pg_wchar.h"
+
 
 PG_MODULE_MAGIC;
 
@@ -58,6 +60,33 @@ abm_removal_error(const char *type_name, const char *problem)
 			 errmsg("cannot remove from a %s what was never added to it", type_name),
 			 errdetail("%s", problem),
 			 errhint("The inverse transition functions undo earlier additions, for moving-window aggregates.")));
+}
+
+void
+abm_input_error_va(Node *escontext, int sqlstate, const char *type_name,
+				   const char *input, const char *detail_fmt, va_list args)
+{
+	char		detail[256];
+
+	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+
+	/*
+	 * The detail quotes part of the input, and vsnprintf may have cut it in
+	 * the middle of a multibyte character: end it at a character boundary,
+	 * or the message is not valid in the server encoding, and a client with
+	 * another encoding gets a conversion error (22021) instead of this one.
+	 */
+	detail[pg_mbcliplen(detail, strlen(detail), sizeof(detail) - 1)] = '\0';
+	if (sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
+		errsave(escontext,
+				(errcode(sqlstate),
+				 errmsg("value \"%s\" is out of range for type %s", input, type_name),
+				 errdetail("%s", detail)));
+	else
+		errsave(escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
+				 errdetail("%s", detail)));
 }
 
 void

@@ -102,6 +102,17 @@ extern pg_noreturn void abm_removal_error(const char *type_name, const char *pro
 /* Overflow-checked count arithmetic: 22003 names the count that overflowed. */
 extern pg_noreturn void abm_count_overflow(int64 a, int64 b, const char *what);
 
+/*
+ * Bad text input of a type, for every text input function: 22P02 "invalid
+ * input syntax" (or, with ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, 22003 "out of
+ * range") quoting the input, with the detail sentence formatted from
+ * detail_fmt and args.  Raised, or saved in the caller's ErrorSaveContext
+ * (PostgreSQL 16+), in which case it returns.
+ */
+extern void abm_input_error_va(Node *escontext, int sqlstate, const char *type_name,
+							   const char *input, const char *detail_fmt, va_list args)
+			pg_attribute_printf(5, 0);
+
 static inline int64
 abm_count_add(int64 a, int64 b, const char *what)
 {

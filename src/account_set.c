@@ -609,24 +609,11 @@ static bool set_text_error(SetReader *r, int sqlstate, const char *detail_fmt,..
 static bool
 set_text_error(SetReader *r, int sqlstate, const char *detail_fmt,...)
 {
-	char		detail[256];
 	va_list		args;
 
 	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	abm_input_error_va(r->escontext, sqlstate, "account_set", r->input, detail_fmt, args);
 	va_end(args);
-	/* end the detail at a character boundary (it may quote the input) */
-	detail[pg_mbcliplen(detail, strlen(detail), sizeof(detail) - 1)] = '\0';
-	if (sqlstate == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
-		errsave(r->escontext,
-				(errcode(sqlstate),
-				 errmsg("value \"%s\" is out of range for type account_set", r->input),
-				 errdetail("%s", detail)));
-	else
-		errsave(r->escontext,
-				(errcode(sqlstate),
-				 errmsg("invalid input syntax for type account_set: \"%s\"", r->input),
-				 errdetail("%s", detail)));
 	return false;
 }
 

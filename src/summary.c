@@ -138,24 +138,12 @@ static bool text_error(TextReader *r, const char *detail_fmt,...) pg_attribute_p
 static bool
 text_error(TextReader *r, const char *detail_fmt,...)
 {
-	char		detail[256];
 	va_list		args;
 
 	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	abm_input_error_va(r->escontext, ERRCODE_INVALID_TEXT_REPRESENTATION, r->t->name, r->input,
+					   detail_fmt, args);
 	va_end(args);
-
-	/*
-	 * The detail quotes part of the input, and vsnprintf may have cut it in
-	 * the middle of a multibyte character: end it at a character boundary,
-	 * or the message is not valid in the server encoding, and a client with
-	 * another encoding gets a conversion error (22021) instead of this one.
-	 */
-	detail[pg_mbcliplen(detail, strlen(detail), sizeof(detail) - 1)] = '\0';
-	errsave(r->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", r->t->name, r->input),
-			 errdetail("%s", detail)));
 	return false;
 }
 

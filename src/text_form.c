@@ -23,18 +23,12 @@ abm_text_form_init(AbmTextForm *r, FunctionCallInfo fcinfo, const char *type_nam
 bool
 abm_text_form_error(AbmTextForm *r, const char *detail_fmt,...)
 {
-	char		detail[256];
 	va_list		args;
 
 	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	abm_input_error_va(r->escontext, ERRCODE_INVALID_TEXT_REPRESENTATION, r->type_name, r->input,
+					   detail_fmt, args);
 	va_end(args);
-	/* vsnprintf may have cut a multibyte character: end at a boundary. */
-	detail[pg_mbcliplen(detail, strlen(detail), sizeof(detail) - 1)] = '\0';
-	errsave(r->escontext,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", r->type_name, r->input),
-			 errdetail("%s", detail)));
 	return false;
 }
 
