@@ -585,13 +585,15 @@ CROSS JOIN LATERAL generate_series(date '2024-01-01', date '2025-12-22', interva
 CROSS JOIN LATERAL (SELECT g::date AS week,
                            (i.account_id::bigint * 10 + i.listed) * 1000 + (g::date - date '2024-01-01') / 7 AS key) AS w
 CROSS JOIN LATERAL (
-    SELECT CASE WHEN i.background AND draw(w.key, 101) < 0.35 THEN 1 + floor(3 * draw(w.key, 102))::integer ELSE 0 END
+    SELECT CASE WHEN i.background AND draw(w.key, 101) < 0.35 THEN 1 + floor(3 * draw(w.key, 102))::integer
+                WHEN NOT i.competitor AND draw(w.key, 101) < 0.06 THEN 1   -- the odd article, by anyone
+                ELSE 0 END
            + CASE WHEN NOT i.competitor AND w.week >= i.opportunity_plan - interval '42 days' AND w.week < i.opportunity_plan
                   THEN 6 + floor(10 * draw(w.key, 103))::integer ELSE 0 END
            + CASE WHEN i.competitor AND w.week >= i.churn_plan - interval '70 days' AND w.week < i.churn_plan
                   THEN 5 + floor(8 * draw(w.key, 104))::integer ELSE 0 END AS events
 ) AS e
-WHERE (i.background OR i.opportunity_plan IS NOT NULL AND NOT i.competitor OR i.churn_plan IS NOT NULL AND i.competitor)
+WHERE (NOT i.competitor OR i.background OR i.churn_plan IS NOT NULL)
   AND e.events > 0;
 ------------------------------------------------------------------------------
 -- Spend attributed to accounts
@@ -628,6 +630,18 @@ SELECT cd.day, c.channel,
        media_agg(cd.clicks, cd.impressions, cd.spend, cd.leads, cd.completed_views)
 FROM campaign_days AS cd JOIN campaigns AS c USING (campaign_id)
 GROUP BY cd.day, c.channel;
+
+-- One row per day: the set of accounts active that day after they engaged
+-- (a touch at or after their third), for exact reach over any span.
+CREATE TABLE daily_engaged_accounts (
+    day       date PRIMARY KEY,
+    accounts  account_set NOT NULL
+);
+INSERT INTO daily_engaged_accounts
+SELECT t.touched_at::date, account_set_agg(t.account_id)
+FROM touches AS t JOIN accounts AS a USING (account_id)
+WHERE t.touched_at >= a.reached_at[2]
+GROUP BY 1;
 
 -- One row per day and tier: the NPS answers.
 CREATE TABLE daily_nps_summaries (
