@@ -363,6 +363,50 @@ FROM (SELECT channel, rollup(media) AS m
       GROUP BY channel) AS c
 ORDER BY spend(m) DESC;
 
+\echo
+\echo '== 13. Engagement and sales activity by quarter, 2025 =='
+\echo 'High-value pages: pricing and demo request. Form fills: gated downloads and demo'
+\echo 'requests. Content read by funnel stage (syndicated downloads and email clicks).'
+SELECT to_char(e.quarter, 'YYYY "Q"Q') AS quarter, e.web_visits AS "web visits",
+       e.high_value AS "high-value pages", e.form_fills AS "form fills",
+       e.top AS "top of funnel", e.middle, e.bottom, e.seconds AS "seconds per asset",
+       s.chats, s.calls, s.demos AS "demos scheduled"
+FROM (SELECT date_trunc('quarter', t.touched_at) AS quarter,
+             count(*) FILTER (WHERE t.channel = 'web visit') AS web_visits,
+             count(*) FILTER (WHERE t.page IN ('/pricing', '/demo-request')) AS high_value,
+             count(*) FILTER (WHERE t.form_fill) AS form_fills,
+             count(*) FILTER (WHERE ca.funnel_stage = 'top') AS top,
+             count(*) FILTER (WHERE ca.funnel_stage = 'middle') AS middle,
+             count(*) FILTER (WHERE ca.funnel_stage = 'bottom') AS bottom,
+             round(avg(t.seconds) FILTER (WHERE ca.asset_id IS NOT NULL)) AS seconds
+      FROM touches AS t LEFT JOIN content_assets AS ca USING (asset_id)
+      WHERE t.touched_at >= '2025-01-01'
+      GROUP BY 1) AS e
+LEFT JOIN (SELECT date_trunc('quarter', happened_at) AS quarter,
+                  count(*) FILTER (WHERE kind = 'chat') AS chats,
+                  count(*) FILTER (WHERE kind = 'call') AS calls,
+                  count(*) FILTER (WHERE kind = 'demo scheduled') AS demos
+           FROM sales_activities GROUP BY 1) AS s USING (quarter)
+ORDER BY e.quarter;
+
+\echo '2025 NPS and CSAT by product; mean buying-committee size of the 2025 new-business deals'
+SELECT s.product,
+       responses(s.nps) AS "NPS answers",
+       round(nps_score(s.nps)::numeric, 1) AS nps,
+       pg_temp.pct(csat(s.csat)) AS csat,
+       (SELECT round(avg(n), 1)
+        FROM (SELECT count(*) AS n FROM opportunity_contacts AS oc JOIN opportunities AS o USING (opportunity_id)
+              WHERE o.created_at >= '2025-01-01' GROUP BY oc.opportunity_id) AS c) AS "buying committee (2025 deals)"
+FROM (SELECT product,
+             score_agg(score) FILTER (WHERE survey = 'nps') AS nps,
+             score_agg(score, 5) FILTER (WHERE survey = 'csat') AS csat
+      FROM survey_responses
+      WHERE responded_at >= '2025-01-01'
+      GROUP BY product) AS s
+JOIN products USING (product)
+ORDER BY products.listed;
+
+
 \if :{?load_seconds}
 \echo
 \echo 'Warehouse generated in' :load_seconds 's.'

@@ -33,6 +33,18 @@ SELECT 'an opportunity created or closed after the period end', count(*)
 FROM opportunities WHERE created_at >= (SELECT period_end FROM settings)
                       OR closed_at >= (SELECT period_end FROM settings)
 UNION ALL
+SELECT 'a chat, call or demo after the period end', count(*)
+FROM sales_activities WHERE happened_at >= (SELECT period_end FROM settings)
+UNION ALL
+SELECT 'a contract started after the period end', count(*)
+FROM contracts WHERE starts_at >= (SELECT period_end FROM settings)
+UNION ALL
+SELECT 'a paid touch outside a campaign of its channel', count(*)
+FROM touches AS t JOIN channels AS ch USING (channel)
+LEFT JOIN campaigns AS c ON c.campaign_id = t.campaign_id AND c.channel = t.channel
+                        AND t.touched_at::date BETWEEN c.starts_on AND c.ends_on
+WHERE ch.paid AND c.campaign_id IS NULL
+UNION ALL
 SELECT 'an intent event after the period end', count(*)
 FROM intent_events WHERE week + 7 > (SELECT period_end FROM settings)::date
 UNION ALL

@@ -272,6 +272,22 @@ SELECT channel,
 FROM channels
 WINDOW w AS (ORDER BY listed);
 
+-- Content: assets tagged by the funnel stage they serve. Syndicated downloads
+-- and email clicks open an asset; accounts read top-of-funnel assets before an
+-- opportunity and bottom-of-funnel ones (pricing, ROI) after.
+CREATE TABLE content_assets (
+    asset_id      integer PRIMARY KEY,
+    title         text NOT NULL UNIQUE,
+    funnel_stage  text NOT NULL CHECK (funnel_stage IN ('top', 'middle', 'bottom'))
+);
+INSERT INTO content_assets VALUES
+    (1, 'The state of ABM (report)', 'top'), (2, 'Ten ABM myths (blog series)', 'top'),
+    (3, 'Intent data explained (e-book)', 'top'), (4, 'ABM maturity quiz', 'top'),
+    (5, 'Building a target account list (webinar)', 'middle'), (6, 'Customer story: Kestrel Labs', 'middle'),
+    (7, 'Attribution models compared (guide)', 'middle'), (8, 'Product tour (video)', 'middle'),
+    (9, 'ROI calculator', 'bottom'), (10, 'Pricing and packaging guide', 'bottom'),
+    (11, 'Security and compliance pack', 'bottom'), (12, 'Implementation plan template', 'bottom');
+
 CREATE TABLE touches (
     touch_id     bigint PRIMARY KEY,
     account_id   integer NOT NULL REFERENCES accounts,
@@ -279,13 +295,30 @@ CREATE TABLE touches (
     channel      text NOT NULL REFERENCES channels,
     campaign_id  integer REFERENCES campaigns,  -- NULL for unpaid channels
     touched_at   timestamptz NOT NULL,
-    milestones   text[]                         -- lead_created, opportunity_created, closed_won
+    milestones   text[],                        -- lead_created, opportunity_created, closed_won
+    page         text,                          -- web visits: the page; pricing and demo request are high value
+    asset_id     integer REFERENCES content_assets,  -- syndication downloads and email clicks
+    seconds      integer,                       -- time spent on the page or asset
+    -- a form fill: a gated (syndicated) download or a demo request
+    form_fill    boolean GENERATED ALWAYS AS (channel = 'content syndication' OR page = '/demo-request') STORED
 );
 INSERT INTO touches
 SELECT t.touch_id, p.account_id,
        -- floor, not rounding: rounding would step into the next account's contacts
        p.first_contact + floor(draw(t.touch_id, 41) * p.contact_count)::integer,
-       ch.channel, c.campaign_id, t.touched_at, t.milestones
+       ch.channel, c.campaign_id, t.touched_at, t.milestones,
+       CASE WHEN ch.channel = 'web visit'
+            THEN CASE WHEN v.u < 0.30 THEN '/' WHEN v.u < 0.55 THEN '/blog' WHEN v.u < 0.75 THEN '/product'
+                      WHEN v.u < 0.87 THEN '/docs' WHEN v.u < 0.97 THEN '/pricing' ELSE '/demo-request' END
+       END,
+       CASE WHEN ch.channel IN ('content syndication', 'email')
+            THEN 1 + 4 * (CASE WHEN p.reached_at[3] <= t.touched_at THEN 1 + (v.u < 0.7)::integer
+                               ELSE (v.u < 0.3)::integer END)
+                   + floor(4 * draw(t.touch_id, 46))::integer
+       END,
+       CASE WHEN ch.channel IN ('web visit', 'content syndication', 'email')
+            THEN round(20 + 400 * draw(t.touch_id, 47) * draw(t.touch_id, 48))::integer
+       END
 FROM touch_plan AS p
 CROSS JOIN LATERAL generate_series(1, p.touches) AS k
 CROSS JOIN LATERAL (SELECT p.account_id::bigint * 100000 + k AS key,
@@ -308,11 +341,14 @@ CROSS JOIN LATERAL (
            END AS milestones
 ) AS t
 CROSS JOIN LATERAL (SELECT draw(t.touch_id, 43) AS u) AS d
+-- the page: engaged accounts look at pricing and ask for demos more often
+CROSS JOIN LATERAL (SELECT CASE WHEN r.engaged_at <= t.touched_at THEN 0.2 + 0.8 * draw(t.touch_id, 45)
+                                ELSE 0.95 * draw(t.touch_id, 45) END AS u) AS v
 JOIN channel_bands AS ch ON d.u >= ch.lower AND d.u < ch.upper
 LEFT JOIN campaigns AS c
        ON c.channel = ch.channel AND t.touched_at::date BETWEEN c.starts_on AND c.ends_on;
 -- A paid touch outside every campaign (none with these dates) becomes a web visit.
-UPDATE touches SET channel = 'web visit'
+UPDATE touches SET channel = 'web visit', page = '/', asset_id = NULL
 WHERE campaign_id IS NULL AND channel IN (SELECT channel FROM channels WHERE paid);
 -- A touch names a contact of its own account: the key says so.
 ALTER TABLE contacts ADD UNIQUE (contact_id, account_id);
@@ -470,8 +506,17 @@ CROSS JOIN LATERAL generate_series(date_trunc('month', a.reached_at[4]) + interv
 ------------------------------------------------------------------------------
 -- Surveys: quarterly NPS of customers' contacts; CSAT after support tickets
 ------------------------------------------------------------------------------
+-- Products: every customer runs the platform; NPS answers rate the product the
+-- contact uses most, CSAT the product its support ticket was about.
+CREATE TABLE products (
+    product  text PRIMARY KEY,
+    listed   smallint NOT NULL UNIQUE
+);
+INSERT INTO products VALUES ('platform', 1), ('analytics', 2), ('connectors', 3);
+
 CREATE TABLE survey_responses (
     response_id   bigint PRIMARY KEY,
+    product       text NOT NULL REFERENCES products,
     survey        text NOT NULL CHECK (survey IN ('nps', 'csat')),
     account_id    integer NOT NULL REFERENCES accounts,
     contact_id    integer NOT NULL,
@@ -483,7 +528,10 @@ CREATE TABLE survey_responses (
 -- Each contact of a paying customer answers a quarter's NPS survey with
 -- probability 0.5; the mood follows the account's future (expands, churns).
 INSERT INTO survey_responses
-SELECT r.key, 'nps', a.account_id, c.contact_id,
+SELECT r.key,
+       CASE WHEN draw(c.contact_id, 83) < 0.55 THEN 'platform' WHEN draw(c.contact_id, 83) < 0.85 THEN 'analytics'
+            ELSE 'connectors' END,
+       'nps', a.account_id, c.contact_id,
        least(10, greatest(0, round(mood.mu + 2.1 * draw_normal(r.key, 81))))::smallint,
        q + draw(r.key, 82) * interval '80 days'
 FROM accounts AS a
@@ -497,12 +545,16 @@ CROSS JOIN LATERAL (SELECT 1000000000::bigint + c.contact_id::bigint * 100 + ((q
 CROSS JOIN LATERAL (SELECT CASE WHEN d.expands AND d.renews THEN 8.6
                                 WHEN NOT d.renews THEN 6.2
                                 ELSE 7.7 END
-                           + 0.15 * (extract(year FROM q) - 2024) AS mu) AS mood
+                           + 0.15 * (extract(year FROM q) - 2024)
+                           - CASE WHEN draw(c.contact_id, 83) >= 0.85 THEN 0.8 ELSE 0 END AS mu) AS mood  -- connectors lag
 WHERE a.reached_at[4] IS NOT NULL AND draw(r.key, 80) < 0.5;
 
 -- Support tickets: customers open about one a month; 40% answer the 1-5 CSAT.
 INSERT INTO survey_responses
-SELECT r.key, 'csat', sub.account_id, a.first_contact + floor(draw(r.key, 91) * a.contact_count)::integer,
+SELECT r.key,
+       CASE WHEN draw(r.key, 94) < 0.5 THEN 'platform' WHEN draw(r.key, 94) < 0.75 THEN 'analytics'
+            ELSE 'connectors' END,
+       'csat', sub.account_id, a.first_contact + floor(draw(r.key, 91) * a.contact_count)::integer,
        least(5, greatest(1, round(4.0 + 0.2 * (3 - a.tier) + 1.1 * draw_normal(r.key, 92))))::smallint,
        sub.month + draw(r.key, 93) * interval '27 days'
 FROM subscriptions AS sub
@@ -510,6 +562,55 @@ JOIN accounts AS a USING (account_id)
 CROSS JOIN LATERAL (SELECT 2000000000::bigint + sub.account_id::bigint * 1000
                            + ((sub.month - date '2024-01-01') / 28) AS key) AS r
 WHERE draw(r.key, 90) < 0.40;
+
+------------------------------------------------------------------------------
+-- Buying committees and sales activities
+------------------------------------------------------------------------------
+-- The contacts on a new-business deal's buying committee: the decision maker
+-- and the champion always, each other contact except users with odds 0.6.
+CREATE TABLE opportunity_contacts (
+    opportunity_id  integer NOT NULL REFERENCES opportunities,
+    contact_id      integer NOT NULL REFERENCES contacts,
+    PRIMARY KEY (opportunity_id, contact_id)
+);
+INSERT INTO opportunity_contacts
+SELECT o.opportunity_id, c.contact_id
+FROM opportunities AS o
+JOIN contacts AS c USING (account_id)
+WHERE o.kind = 'new business'
+  AND (c.buying_role IN ('decision maker', 'champion')
+       OR c.buying_role <> 'user' AND draw(o.opportunity_id::bigint * 100000 + c.contact_id, 110) < 0.6);
+
+-- Chats (from some web visits of engaged accounts), sales calls during a
+-- deal, and the demo scheduled a few days after a deal opens.
+CREATE TABLE sales_activities (
+    activity_id   bigint PRIMARY KEY,
+    account_id    integer NOT NULL REFERENCES accounts,
+    contact_id    integer NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('chat', 'call', 'demo scheduled')),
+    happened_at   timestamptz NOT NULL,
+    FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id)
+);
+INSERT INTO sales_activities
+SELECT t.touch_id, t.account_id, t.contact_id, 'chat', t.touched_at + interval '1 minute'
+FROM touches AS t JOIN accounts AS a USING (account_id)
+WHERE t.channel = 'web visit' AND t.touched_at >= a.reached_at[2]
+  AND t.touched_at + interval '1 minute' < (SELECT period_end FROM settings)
+  AND draw(t.touch_id, 111) < 0.04;
+INSERT INTO sales_activities
+SELECT x.key, o.account_id, a.first_contact + floor(draw(x.key, 113) * a.contact_count)::integer,
+       CASE WHEN k = 0 THEN 'demo scheduled' ELSE 'call' END,
+       o.created_at + CASE WHEN k = 0 THEN (3 + 7 * draw(x.key, 114)) * interval '1 day'
+                           ELSE draw(x.key, 114) * (coalesce(o.closed_at, s.period_end) - o.created_at) END
+FROM opportunities AS o
+JOIN accounts AS a USING (account_id)
+CROSS JOIN settings AS s
+CROSS JOIN LATERAL generate_series(0, 1 + floor(5 * draw(o.opportunity_id, 112))::integer) AS k
+CROSS JOIN LATERAL (SELECT 9000000000000 + o.opportunity_id::bigint * 100 + k AS key) AS x
+WHERE o.kind = 'new business'
+  AND o.created_at + CASE WHEN k = 0 THEN (3 + 7 * draw(x.key, 114)) * interval '1 day'
+                          ELSE draw(x.key, 114) * (coalesce(o.closed_at, s.period_end) - o.created_at) END
+      < least(s.period_end, coalesce(o.closed_at, s.period_end));
 
 ------------------------------------------------------------------------------
 -- Contracts: one-year terms, each due for renewal at its end
