@@ -290,14 +290,14 @@ INSERT INTO content_assets VALUES
 
 CREATE TABLE touches (
     touch_id     bigint PRIMARY KEY,
-    account_id   integer NOT NULL REFERENCES accounts,
+    account_id   integer NOT NULL,
     contact_id   integer NOT NULL,
-    channel      text NOT NULL REFERENCES channels,
-    campaign_id  integer REFERENCES campaigns,  -- NULL for unpaid channels
+    channel      text NOT NULL,
+    campaign_id  integer,                       -- NULL for unpaid channels
     touched_at   timestamptz NOT NULL,
     milestones   text[],                        -- lead_created, opportunity_created, closed_won
     page         text,                          -- web visits: the page; pricing and demo request are high value
-    asset_id     integer REFERENCES content_assets,  -- syndication downloads and email clicks
+    asset_id     integer,                       -- syndication downloads and email clicks
     seconds      integer,                       -- time spent on the page or asset
     -- a form fill: a gated (syndicated) download or a demo request
     form_fill    boolean GENERATED ALWAYS AS (channel = 'content syndication' OR page = '/demo-request') STORED
@@ -350,9 +350,15 @@ LEFT JOIN campaigns AS c
 -- A paid touch outside every campaign (none with these dates) becomes a web visit.
 UPDATE touches SET channel = 'web visit', page = '/', asset_id = NULL
 WHERE campaign_id IS NULL AND channel IN (SELECT channel FROM channels WHERE paid);
--- A touch names a contact of its own account: the key says so.
+-- The foreign keys, checked once over the loaded table (row by row they would
+-- triple the load). A touch names a contact of its own account: the key says so.
 ALTER TABLE contacts ADD UNIQUE (contact_id, account_id);
-ALTER TABLE touches ADD FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id);
+ALTER TABLE touches
+    ADD FOREIGN KEY (account_id) REFERENCES accounts,
+    ADD FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id),
+    ADD FOREIGN KEY (channel) REFERENCES channels,
+    ADD FOREIGN KEY (campaign_id) REFERENCES campaigns,
+    ADD FOREIGN KEY (asset_id) REFERENCES content_assets;
 CREATE INDEX ON touches (account_id, touched_at);
 CREATE INDEX ON touches (campaign_id, touched_at);
 
@@ -663,8 +669,8 @@ INSERT INTO intent_topics VALUES
     ('competitor: Rivalytics', true, 4, 0.10);
 
 CREATE TABLE intent_events (
-    account_id  integer NOT NULL REFERENCES accounts,
-    topic       text NOT NULL REFERENCES intent_topics,
+    account_id  integer NOT NULL,
+    topic       text NOT NULL,
     week        date NOT NULL,             -- Monday; the week ends before the period end
     events      integer NOT NULL CHECK (events > 0),
     PRIMARY KEY (account_id, topic, week)
@@ -696,6 +702,9 @@ CROSS JOIN LATERAL (
 ) AS e
 WHERE (NOT i.competitor OR i.background OR i.churn_plan IS NOT NULL)
   AND e.events > 0;
+ALTER TABLE intent_events
+    ADD FOREIGN KEY (account_id) REFERENCES accounts,
+    ADD FOREIGN KEY (topic) REFERENCES intent_topics;
 ------------------------------------------------------------------------------
 -- Spend attributed to accounts
 ------------------------------------------------------------------------------
