@@ -21,7 +21,17 @@
 --   * customers renew after a year or churn; renewals may expand or contract
 --     their monthly revenue, so NRR and GRR differ;
 --   * promoters are likelier among accounts that go on to expand, detractors
---     among those that churn.
+--     among those that churn; the connectors product scores lowest;
+--   * intent surges on the product topics come before an opportunity, on the
+--     competitor topic before a churn.
+--
+-- Consistent: every figure can be derived from the tables (demo/invariants.sql
+-- checks it, and `make test` runs it). Touches name contacts of their own
+-- account (a foreign key); an account's first touch and its engagement (its
+-- third touch) are its reached_at[1] and [2]; the touches at an opportunity's
+-- creation and a won deal's close carry those milestones; no event is dated
+-- at or after the period end (2026-01-01) except forecasts (an open deal's
+-- expected close, a renewal due); new accounts arrive evenly over both years.
 
 \set ON_ERROR_STOP on
 \if :{?scale}
