@@ -366,15 +366,20 @@ ORDER BY spend(m) DESC;
 \echo
 \echo '== 13. Engagement and sales activity by quarter, 2025 =='
 \echo 'High-value pages: pricing and demo request. Form fills: gated downloads and demo'
-\echo 'requests. Content read by funnel stage (syndicated downloads and email clicks).'
+\echo 'requests. Visitors identified: web visits whose contact is known, not only the'
+\echo 'account (de-anonymization). Content read by funnel stage (syndicated downloads and'
+\echo 'email clicks).'
 SELECT to_char(e.quarter, 'YYYY "Q"Q') AS quarter, e.web_visits AS "web visits",
        e.high_value AS "high-value pages", e.form_fills AS "form fills",
+       pg_temp.pct(e.identified) AS "visitors identified", e.social AS "social interactions",
        e.top AS "top of funnel", e.middle, e.bottom, e.seconds AS "seconds per asset",
        s.chats, s.calls, s.demos AS "demos scheduled"
 FROM (SELECT date_trunc('quarter', t.touched_at) AS quarter,
              count(*) FILTER (WHERE t.channel = 'web visit') AS web_visits,
              count(*) FILTER (WHERE t.page IN ('/pricing', '/demo-request')) AS high_value,
              count(*) FILTER (WHERE t.form_fill) AS form_fills,
+             avg(t.identified::integer) AS identified,
+             count(t.interaction) AS social,
              count(*) FILTER (WHERE ca.funnel_stage = 'top') AS top,
              count(*) FILTER (WHERE ca.funnel_stage = 'middle') AS middle,
              count(*) FILTER (WHERE ca.funnel_stage = 'bottom') AS bottom,

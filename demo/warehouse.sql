@@ -309,6 +309,10 @@ CREATE TABLE touches (
     page         text,                          -- web visits: the page; pricing and demo request are high value
     asset_id     integer,                       -- syndication downloads and email clicks
     seconds      integer,                       -- time spent on the page or asset
+    -- web visits: true when the visitor was identified as the contact (a cookie
+    -- from a form fill), false when only the account was known (reverse IP)
+    identified   boolean,
+    interaction  text,                          -- organic social: like, comment or share
     -- a form fill: a gated (syndicated) download or a demo request
     form_fill    boolean GENERATED ALWAYS AS (channel = 'content syndication' OR page = '/demo-request') STORED
 );
@@ -328,6 +332,13 @@ SELECT t.touch_id, p.account_id,
        END,
        CASE WHEN ch.channel IN ('web visit', 'content syndication', 'email')
             THEN round(20 + 400 * draw(t.touch_id, 47) * draw(t.touch_id, 48))::integer
+       END,
+       CASE WHEN ch.channel = 'web visit'
+            THEN draw(t.touch_id, 49) < CASE WHEN r.engaged_at <= t.touched_at THEN 0.55 ELSE 0.15 END
+       END,
+       CASE WHEN ch.channel = 'organic social'
+            THEN CASE WHEN draw(t.touch_id, 49) < 0.70 THEN 'like' WHEN draw(t.touch_id, 49) < 0.88 THEN 'comment'
+                      ELSE 'share' END
        END
 FROM touch_plan AS p
 CROSS JOIN LATERAL generate_series(1, p.touches) AS k
@@ -358,7 +369,7 @@ JOIN channel_bands AS ch ON d.u >= ch.lower AND d.u < ch.upper
 LEFT JOIN campaigns AS c
        ON c.channel = ch.channel AND t.touched_at::date BETWEEN c.starts_on AND c.ends_on;
 -- A paid touch outside every campaign (none with these dates) becomes a web visit.
-UPDATE touches SET channel = 'web visit', page = '/', asset_id = NULL
+UPDATE touches SET channel = 'web visit', page = '/', asset_id = NULL, identified = false
 WHERE campaign_id IS NULL AND channel IN (SELECT channel FROM channels WHERE paid);
 -- The foreign keys, checked once over the loaded table (row by row they would
 -- triple the load). A touch names a contact of its own account: the key says so.
