@@ -215,6 +215,203 @@ WHERE day >= '2025-01-01'
 GROUP BY GROUPING SETS ((tier), ())
 ORDER BY tier NULLS LAST;
 
+\echo
+\echo '== 8. Pipeline by tier at the end of 2025 (all opportunities) =='
+\echo 'Open = still open at the period end, with its stage probability; won, lost and'
+\echo 'the cycles count the deals closed in 2025. Velocity = open deals x win rate x'
+\echo 'average deal / mean cycle days (money per day); the median cycle is the sketch'
+\echo 'quantile sales_cycle_days(s, 0.5).'
+SELECT coalesce('tier ' || tier, 'all') AS accounts,
+       open_opportunities(p) AS open,
+       round(pipeline_amount(p)) AS pipeline,
+       round(weighted_pipeline(p)) AS weighted,
+       won_opportunities(p) AS won,
+       lost_opportunities(p) AS lost,
+       round(won_amount(p)) AS bookings,
+       pg_temp.pct(win_rate(p)) AS "win rate",
+       round(average_deal_size(p)) AS "average deal",
+       round(sales_cycle_days(p)::numeric, 1) AS "mean cycle",
+       round(sales_cycle_days(p, 0.5)::numeric, 1) AS "median cycle",
+       round(pipeline_velocity(p)) AS "velocity/day"
+FROM (SELECT a.tier,
+             pipeline_agg(o.won, o.amount, o.created_at, coalesce(o.closed_at, o.expected_close_at), o.probability) AS p
+      FROM opportunities AS o JOIN accounts AS a USING (account_id)
+      WHERE o.status = 'open' OR o.closed_at >= '2025-01-01'
+      GROUP BY GROUPING SETS ((a.tier), ())) AS t
+ORDER BY tier NULLS LAST;
+
+\echo
+\echo '== 9. Attribution by channel: new-business pipeline created and revenue won in 2025 =='
+\echo 'Each deal''s amount is split over its account''s touches up to the deal''s'
+\echo 'creation (pipeline) or close (won), in touch order; W-shaped and full path read'
+\echo 'the lead-created, opportunity-created and closed-won milestones of the touches.'
+\echo 'Time decay: 30-day half-life to the conversion. Every column sums exactly to the'
+\echo 'total of the deals (last row).'
+CREATE TEMP TABLE credited AS
+WITH conversions AS (
+    SELECT 'pipeline' AS measure, opportunity_id, account_id, amount, created_at AS converted_at
+    FROM opportunities
+    WHERE kind = 'new business' AND created_at >= '2025-01-01'
+    UNION ALL
+    SELECT 'won', opportunity_id, account_id, amount, closed_at
+    FROM opportunities
+    WHERE kind = 'new business' AND status = 'won' AND closed_at >= '2025-01-01'
+)
+SELECT c.measure, t.channel,
+       attributed_amount(c.amount, 'first_touch') OVER w AS first_touch,
+       attributed_amount(c.amount, 'last_touch') OVER w AS last_touch,
+       attributed_amount(c.amount, 'linear') OVER w AS linear,
+       attributed_amount(c.amount, 'u_shaped') OVER w AS u_shaped,
+       attributed_amount(c.amount, 'time_decay', t.touched_at, c.converted_at, interval '30 days') OVER w AS time_decay,
+       attributed_amount(c.amount, 'w_shaped', t.milestones) OVER w AS w_shaped,
+       attributed_amount(c.amount, 'full_path', t.milestones) OVER w AS full_path
+FROM conversions AS c
+JOIN touches AS t ON t.account_id = c.account_id AND t.touched_at <= c.converted_at
+WINDOW w AS (PARTITION BY c.measure, c.opportunity_id ORDER BY t.touched_at, t.touch_id);
+
+SELECT measure, coalesce(channel, 'total') AS channel,
+       sum(first_touch) AS "first touch", sum(last_touch) AS "last touch", sum(linear) AS linear,
+       sum(u_shaped) AS "U-shaped", sum(time_decay) AS "time decay",
+       sum(w_shaped) AS "W-shaped", sum(full_path) AS "full path"
+FROM credited
+GROUP BY GROUPING SETS ((measure, channel), (measure))
+ORDER BY measure DESC, channel IS NULL, sum(linear) DESC;
+
+\echo 'Reconciliation: under every model the credits sum to the deals'' total.'
+SELECT c.measure, c.deals, c.amount,
+       bool_and(x.total = c.amount) AS "every model sums to the amount"
+FROM (SELECT 'pipeline' AS measure, count(*) AS deals, sum(amount) AS amount
+      FROM opportunities WHERE kind = 'new business' AND created_at >= '2025-01-01'
+      UNION ALL
+      SELECT 'won', count(*), sum(amount)
+      FROM opportunities WHERE kind = 'new business' AND status = 'won' AND closed_at >= '2025-01-01') AS c
+JOIN (SELECT measure, unnest(ARRAY[sum(first_touch), sum(last_touch), sum(linear), sum(u_shaped),
+                                   sum(time_decay), sum(w_shaped), sum(full_path)]) AS total
+      FROM credited GROUP BY measure) AS x USING (measure)
+GROUP BY c.measure, c.deals, c.amount
+ORDER BY c.measure DESC;
+DROP TABLE credited;
+
+\echo
+\echo '== 10. Target accounts engaged, by quarter (from stored daily account sets) =='
+\echo 'daily_engaged_accounts keeps, per day, the set of accounts active after they'
+\echo 'engaged; a quarter''s engaged accounts are the union of its days (rollup), and'
+\echo '& keeps the target accounts. Exact, unlike summing daily counts.'
+WITH target AS (
+    SELECT account_set_agg(account_id) FILTER (WHERE is_target) AS s FROM accounts
+), quarters AS (
+    SELECT date_trunc('quarter', day) AS quarter, rollup(accounts) AS engaged,
+           sum(reach(accounts)) AS daily_sum
+    FROM daily_engaged_accounts
+    GROUP BY 1
+)
+SELECT to_char(q.quarter, 'YYYY "Q"Q') AS quarter,
+       reach(q.engaged & t.s) AS "engaged target accounts",
+       reach(t.s) AS "target accounts",
+       pg_temp.pct(reach(q.engaged & t.s)::double precision / reach(t.s)) AS engaged,
+       pg_temp.pct(1 - reach(q.engaged & t.s)::double precision / reach(t.s)) AS unengaged,
+       reach(q.engaged - t.s) AS "engaged, not target",
+       q.daily_sum AS "sum of daily counts"
+FROM quarters AS q CROSS JOIN target AS t
+ORDER BY q.quarter;
+
+\echo
+\echo '== 11. Top surging accounts, week of 22 December 2025 =='
+\echo 'Intent events this week against the 12 weeks before (measure_agg over a window);'
+\echo 'surge = (this week - baseline mean) / baseline SD. A surge on the product topics'
+\echo 'comes before an opportunity; on the competitor, before a churn. Weeks of fewer'
+\echo 'than 5 events are left out: over a near-empty baseline any event looks like a surge.'
+WITH pairs AS (
+    SELECT DISTINCT account_id, topic FROM intent_events WHERE week >= date '2025-12-22' - 84
+), weekly AS (
+    SELECT p.account_id, p.topic, w::date AS week, coalesce(e.events, 0) AS events
+    FROM pairs AS p
+    CROSS JOIN generate_series(date '2025-12-22' - 84, date '2025-12-22', interval '7 days') AS w
+    LEFT JOIN intent_events AS e ON e.account_id = p.account_id AND e.topic = p.topic AND e.week = w::date
+), scored AS (
+    SELECT *, surge_score(events, measure_agg(events) OVER (PARTITION BY account_id, topic ORDER BY week
+                                                            ROWS BETWEEN 12 PRECEDING AND 1 PRECEDING)) AS z
+    FROM weekly
+)
+SELECT a.name AS account, a.tier, a.furthest_stage AS stage,
+       string_agg(s.topic || ' (' || s.events || ', z ' || round(s.z::numeric, 1) || ')', ', ' ORDER BY s.z DESC) AS "surging topics",
+       round(max(s.z)::numeric, 1) AS "top surge"
+FROM scored AS s JOIN accounts AS a USING (account_id)
+WHERE s.week = '2025-12-22' AND s.z >= 2 AND s.events >= 5   -- fewer is noise over a near-empty baseline
+GROUP BY a.account_id, a.name, a.tier, a.furthest_stage
+ORDER BY max(s.z) DESC, a.account_id
+LIMIT 10;
+
+\echo
+\echo '== 12. Channel performance in 2025, from the stored media summaries =='
+\echo 'rollup(media) of daily_channel_summaries: CTR and CPM over the days with'
+\echo 'impressions only (events and syndication have none, so no CTR); conversions are'
+\echo 'the leads.'
+SELECT channel,
+       impressions(m) AS impressions,
+       clicks(m) AS clicks,
+       pg_temp.pct(ctr(m), 3) AS ctr,
+       pg_temp.pct(vtr(m)) AS vtr,
+       spend(m) AS spend,
+       conversions(m) AS conversions,
+       round(cpc(m), 2) AS cpc,
+       round(cpm(m), 2) AS cpm,
+       round(cost_per_conversion(m), 2) AS "cost/conversion"
+FROM (SELECT channel, rollup(media) AS m
+      FROM daily_channel_summaries
+      WHERE day >= '2025-01-01'
+      GROUP BY channel) AS c
+ORDER BY spend(m) DESC;
+
+\echo
+\echo '== 13. Engagement and sales activity by quarter, 2025 =='
+\echo 'High-value pages: pricing and demo request. Form fills: gated downloads and demo'
+\echo 'requests. Visitors identified: web visits whose contact is known, not only the'
+\echo 'account (de-anonymization). Content read by funnel stage (syndicated downloads and'
+\echo 'email clicks).'
+SELECT to_char(e.quarter, 'YYYY "Q"Q') AS quarter, e.web_visits AS "web visits",
+       e.high_value AS "high-value pages", e.form_fills AS "form fills",
+       pg_temp.pct(e.identified) AS "visitors identified", e.social AS "social interactions",
+       e.top AS "top of funnel", e.middle, e.bottom, e.seconds AS "seconds per asset",
+       s.chats, s.calls, s.demos AS "demos scheduled"
+FROM (SELECT date_trunc('quarter', t.touched_at) AS quarter,
+             count(*) FILTER (WHERE t.channel = 'web visit') AS web_visits,
+             count(*) FILTER (WHERE t.page IN ('/pricing', '/demo-request')) AS high_value,
+             count(*) FILTER (WHERE t.form_fill) AS form_fills,
+             avg(t.identified::integer) AS identified,
+             count(t.interaction) AS social,
+             count(*) FILTER (WHERE ca.funnel_stage = 'top') AS top,
+             count(*) FILTER (WHERE ca.funnel_stage = 'middle') AS middle,
+             count(*) FILTER (WHERE ca.funnel_stage = 'bottom') AS bottom,
+             round(avg(t.seconds) FILTER (WHERE ca.asset_id IS NOT NULL)) AS seconds
+      FROM touches AS t LEFT JOIN content_assets AS ca USING (asset_id)
+      WHERE t.touched_at >= '2025-01-01'
+      GROUP BY 1) AS e
+LEFT JOIN (SELECT date_trunc('quarter', happened_at) AS quarter,
+                  count(*) FILTER (WHERE kind = 'chat') AS chats,
+                  count(*) FILTER (WHERE kind = 'call') AS calls,
+                  count(*) FILTER (WHERE kind = 'demo scheduled') AS demos
+           FROM sales_activities GROUP BY 1) AS s USING (quarter)
+ORDER BY e.quarter;
+
+\echo '2025 NPS and CSAT by product; mean buying-committee size of the 2025 new-business deals'
+SELECT s.product,
+       responses(s.nps) AS "NPS answers",
+       round(nps_score(s.nps)::numeric, 1) AS nps,
+       pg_temp.pct(csat(s.csat)) AS csat,
+       (SELECT round(avg(n), 1)
+        FROM (SELECT count(*) AS n FROM opportunity_contacts AS oc JOIN opportunities AS o USING (opportunity_id)
+              WHERE o.created_at >= '2025-01-01' GROUP BY oc.opportunity_id) AS c) AS "buying committee (2025 deals)"
+FROM (SELECT product,
+             score_agg(score) FILTER (WHERE survey = 'nps') AS nps,
+             score_agg(score, 5) FILTER (WHERE survey = 'csat') AS csat
+      FROM survey_responses
+      WHERE responded_at >= '2025-01-01'
+      GROUP BY product) AS s
+JOIN products USING (product)
+ORDER BY products.listed;
+
+
 \if :{?load_seconds}
 \echo
 \echo 'Warehouse generated in' :load_seconds 's.'

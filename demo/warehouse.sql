@@ -21,7 +21,17 @@
 --   * customers renew after a year or churn; renewals may expand or contract
 --     their monthly revenue, so NRR and GRR differ;
 --   * promoters are likelier among accounts that go on to expand, detractors
---     among those that churn.
+--     among those that churn; the connectors product scores lowest;
+--   * intent surges on the product topics come before an opportunity, on the
+--     competitor topic before a churn.
+--
+-- Consistent: every figure can be derived from the tables (demo/invariants.sql
+-- checks it, and `make test` runs it). Touches name contacts of their own
+-- account (a foreign key); an account's first touch and its engagement (its
+-- third touch) are its reached_at[1] and [2]; the touches at an opportunity's
+-- creation and a won deal's close carry those milestones; no event is dated
+-- at or after the period end (2026-01-01) except forecasts (an open deal's
+-- expected close, a renewal due); new accounts arrive evenly over both years.
 
 \set ON_ERROR_STOP on
 \if :{?scale}
@@ -109,8 +119,9 @@ SELECT account_id, tier, icp_fit,
        draw(account_id, 14) < 0.80 + 0.05 * (3 - tier) AS renews,
        draw(account_id, 15) < 0.45 + 0.10 * (3 - tier) AS expands,
        draw(account_id, 16) < 0.15 AS contracts,
-       -- days: first touch within the first 15 months, then the gaps between stages
-       (draw(account_id, 20) * 450)::integer AS first_day,
+       -- days: first touches spread evenly over the two years (a steady inflow,
+       -- so the second year is not a tail of the first), then the gaps between stages
+       (draw(account_id, 20) * 690)::integer AS first_day,
        (14 + draw(account_id, 21) * 60)::integer AS days_to_engage,
        (20 + draw(account_id, 22) * 90)::integer AS days_to_opportunity,
        (30 + draw(account_id, 23) * (ARRAY[150, 110, 80])[tier])::integer AS days_to_close,
@@ -227,23 +238,41 @@ WHERE c.paid;
 ------------------------------------------------------------------------------
 -- Touches: every recorded interaction of an account's contact
 ------------------------------------------------------------------------------
--- Accounts further down the funnel are touched more; the counts are scaled so
--- that the total is close to the target (1,000,000 × scale).
+-- The funnel's stages are read off the touches, so that every stage time in
+-- accounts.reached_at can be derived again from this table:
+--   * an account's first touch is its reached_at[1];
+--   * an account is ENGAGED at its third touch (in touched_at, touch_id
+--     order): reached_at[2] is that touch's time, and an account that never
+--     engaged has one or two touches only;
+--   * that third touch created the lead (milestone 'lead_created'); the touch
+--     at the moment an opportunity opened carries 'opportunity_created', the
+--     touch at a won deal's close 'closed_won' (for W-shaped and full-path
+--     attribution).
+-- Engaged accounts are touched until 120 days after their furthest stage,
+-- customers until the end of the period; accounts further down the funnel are
+-- touched more, and the counts are scaled so that the total is close to the
+-- target (1,000,000 x scale).
 CREATE TEMP TABLE touch_plan AS
 WITH w AS (
-    SELECT account_id, first_contact, contact_count, reached_at, tier,
+    SELECT account_id, first_contact, contact_count, reached_at,
            (ARRAY[1.0, 3.0, 5.5, 7.0, 8.0, 9.0])[stage_position(furthest_stage)]
              * (ARRAY[1.6, 1.2, 1.0])[tier] * (0.5 + draw(account_id, 40)) AS weight,
-           -- touches spread from 30 days before the first touch that counted
-           -- to 90 days after the furthest stage (at most to the end)
-           reached_at[1] - interval '30 days' AS from_at,
-           least((SELECT period_end FROM settings) - interval '1 second',
-                 reached_at[stage_position(furthest_stage)] + interval '90 days') AS to_at
+           CASE WHEN reached_at[4] IS NOT NULL
+                THEN (SELECT period_end FROM settings) - interval '1 second'
+                ELSE least((SELECT period_end FROM settings) - interval '1 second',
+                           reached_at[stage_position(furthest_stage)] + interval '120 days')
+           END AS to_at
     FROM accounts
 )
-SELECT account_id, first_contact, contact_count, from_at, to_at,
-       greatest(1, round(weight * (SELECT touch_target FROM settings) / sum(weight) OVER ()))::integer AS touches
-FROM w;
+-- An engaged account is touched at a steady rate (its weight per day) from
+-- its engagement on, so that late accounts are not crammed into a short span.
+SELECT account_id, first_contact, contact_count, reached_at, to_at,
+       CASE WHEN reached_at[2] IS NULL THEN 1 + (draw(account_id, 44) < 0.5)::integer
+            ELSE greatest(5, round(weight * days * (SELECT touch_target FROM settings)
+                                   / sum(weight * days) FILTER (WHERE reached_at[2] IS NOT NULL) OVER ()))::integer
+       END AS touches
+FROM w
+CROSS JOIN LATERAL (SELECT greatest(1, extract(epoch FROM to_at - reached_at[2]) / 86400) AS days) AS l;
 
 -- Each channel owns a band of [0, 1) as wide as its share of touches.
 CREATE TEMP TABLE channel_bands AS
@@ -253,31 +282,105 @@ SELECT channel,
 FROM channels
 WINDOW w AS (ORDER BY listed);
 
+-- Content: assets tagged by the funnel stage they serve. Syndicated downloads
+-- and email clicks open an asset; accounts read top-of-funnel assets before an
+-- opportunity and bottom-of-funnel ones (pricing, ROI) after.
+CREATE TABLE content_assets (
+    asset_id      integer PRIMARY KEY,
+    title         text NOT NULL UNIQUE,
+    funnel_stage  text NOT NULL CHECK (funnel_stage IN ('top', 'middle', 'bottom'))
+);
+INSERT INTO content_assets VALUES
+    (1, 'The state of ABM (report)', 'top'), (2, 'Ten ABM myths (blog series)', 'top'),
+    (3, 'Intent data explained (e-book)', 'top'), (4, 'ABM maturity quiz', 'top'),
+    (5, 'Building a target account list (webinar)', 'middle'), (6, 'Customer story: Kestrel Labs', 'middle'),
+    (7, 'Attribution models compared (guide)', 'middle'), (8, 'Product tour (video)', 'middle'),
+    (9, 'ROI calculator', 'bottom'), (10, 'Pricing and packaging guide', 'bottom'),
+    (11, 'Security and compliance pack', 'bottom'), (12, 'Implementation plan template', 'bottom');
+
 CREATE TABLE touches (
     touch_id     bigint PRIMARY KEY,
     account_id   integer NOT NULL,
     contact_id   integer NOT NULL,
     channel      text NOT NULL,
-    campaign_id  integer,               -- NULL for unpaid channels
-    touched_at   timestamptz NOT NULL
+    campaign_id  integer,                       -- NULL for unpaid channels
+    touched_at   timestamptz NOT NULL,
+    milestones   text[],                        -- lead_created, opportunity_created, closed_won
+    page         text,                          -- web visits: the page; pricing and demo request are high value
+    asset_id     integer,                       -- syndication downloads and email clicks
+    seconds      integer,                       -- time spent on the page or asset
+    -- web visits: true when the visitor was identified as the contact (a cookie
+    -- from a form fill), false when only the account was known (reverse IP)
+    identified   boolean,
+    interaction  text,                          -- organic social: like, comment or share
+    -- a form fill: a gated (syndicated) download or a demo request
+    form_fill    boolean GENERATED ALWAYS AS (channel = 'content syndication' OR page = '/demo-request') STORED
 );
 INSERT INTO touches
-SELECT t.touch_id, p.account_id, p.first_contact + (draw(t.touch_id, 41) * p.contact_count)::integer,
-       ch.channel, c.campaign_id, t.touched_at
+SELECT t.touch_id, p.account_id,
+       -- floor, not rounding: rounding would step into the next account's contacts
+       p.first_contact + floor(draw(t.touch_id, 41) * p.contact_count)::integer,
+       ch.channel, c.campaign_id, t.touched_at, t.milestones,
+       CASE WHEN ch.channel = 'web visit'
+            THEN CASE WHEN v.u < 0.30 THEN '/' WHEN v.u < 0.55 THEN '/blog' WHEN v.u < 0.75 THEN '/product'
+                      WHEN v.u < 0.87 THEN '/docs' WHEN v.u < 0.97 THEN '/pricing' ELSE '/demo-request' END
+       END,
+       CASE WHEN ch.channel IN ('content syndication', 'email')
+            THEN 1 + 4 * (CASE WHEN p.reached_at[3] <= t.touched_at THEN 1 + (v.u < 0.7)::integer
+                               ELSE (v.u < 0.3)::integer END)
+                   + floor(4 * draw(t.touch_id, 46))::integer
+       END,
+       CASE WHEN ch.channel IN ('web visit', 'content syndication', 'email')
+            THEN round(20 + 400 * draw(t.touch_id, 47) * draw(t.touch_id, 48))::integer
+       END,
+       CASE WHEN ch.channel = 'web visit'
+            THEN draw(t.touch_id, 49) < CASE WHEN r.engaged_at <= t.touched_at THEN 0.55 ELSE 0.15 END
+       END,
+       CASE WHEN ch.channel = 'organic social'
+            THEN CASE WHEN draw(t.touch_id, 49) < 0.70 THEN 'like' WHEN draw(t.touch_id, 49) < 0.88 THEN 'comment'
+                      ELSE 'share' END
+       END
 FROM touch_plan AS p
 CROSS JOIN LATERAL generate_series(1, p.touches) AS k
+CROSS JOIN LATERAL (SELECT p.account_id::bigint * 100000 + k AS key,
+                           p.reached_at[1] AS first_at, p.reached_at[2] AS engaged_at) AS r
 CROSS JOIN LATERAL (
-    SELECT p.account_id::bigint * 100000 + k AS touch_id,
-           p.from_at + draw(p.account_id::bigint * 100000 + k, 42) * (p.to_at - p.from_at) AS touched_at
+    SELECT r.key AS touch_id,
+           CASE WHEN k = 1 THEN r.first_at
+                WHEN r.engaged_at IS NULL     -- never engaged: a second look within 120 days
+                    THEN r.first_at + draw(r.key, 42) * (least(p.to_at, r.first_at + interval '120 days') - r.first_at)
+                WHEN k = 2 THEN r.first_at + draw(r.key, 42) * (r.engaged_at - r.first_at)
+                WHEN k = 3 THEN r.engaged_at
+                WHEN k = 4 AND p.reached_at[3] IS NOT NULL THEN p.reached_at[3]
+                WHEN k = 5 AND p.reached_at[4] IS NOT NULL THEN p.reached_at[4]
+                ELSE r.engaged_at + (0.000001 + 0.999999 * draw(r.key, 42)) * (p.to_at - r.engaged_at)
+           END AS touched_at,
+           CASE WHEN r.engaged_at IS NULL THEN NULL
+                WHEN k = 3 THEN '{lead_created}'::text[]
+                WHEN k = 4 AND p.reached_at[3] IS NOT NULL THEN '{opportunity_created}'
+                WHEN k = 5 AND p.reached_at[4] IS NOT NULL THEN '{closed_won}'
+           END AS milestones
 ) AS t
 CROSS JOIN LATERAL (SELECT draw(t.touch_id, 43) AS u) AS d
+-- the page: engaged accounts look at pricing and ask for demos more often
+CROSS JOIN LATERAL (SELECT CASE WHEN r.engaged_at <= t.touched_at THEN 0.2 + 0.8 * draw(t.touch_id, 45)
+                                ELSE 0.95 * draw(t.touch_id, 45) END AS u) AS v
 JOIN channel_bands AS ch ON d.u >= ch.lower AND d.u < ch.upper
 LEFT JOIN campaigns AS c
        ON c.channel = ch.channel AND t.touched_at::date BETWEEN c.starts_on AND c.ends_on;
--- Touches before 2024 belong to no campaign: drop their channel to a web visit.
-UPDATE touches SET channel = 'web visit'
+-- A paid touch outside every campaign (none with these dates) becomes a web visit.
+UPDATE touches SET channel = 'web visit', page = '/', asset_id = NULL, identified = false
 WHERE campaign_id IS NULL AND channel IN (SELECT channel FROM channels WHERE paid);
-CREATE INDEX ON touches (account_id);
+-- The foreign keys, checked once over the loaded table (row by row they would
+-- triple the load). A touch names a contact of its own account: the key says so.
+ALTER TABLE contacts ADD UNIQUE (contact_id, account_id);
+ALTER TABLE touches
+    ADD FOREIGN KEY (account_id) REFERENCES accounts,
+    ADD FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id),
+    ADD FOREIGN KEY (channel) REFERENCES channels,
+    ADD FOREIGN KEY (campaign_id) REFERENCES campaigns,
+    ADD FOREIGN KEY (asset_id) REFERENCES content_assets;
+CREATE INDEX ON touches (account_id, touched_at);
 CREATE INDEX ON touches (campaign_id, touched_at);
 
 ------------------------------------------------------------------------------
@@ -340,39 +443,66 @@ CREATE TABLE opportunities (
     created_at      timestamptz NOT NULL,
     closed_at       timestamptz,                 -- NULL while open
     status          text NOT NULL CHECK (status IN ('won', 'lost', 'open')),
-    won             boolean GENERATED ALWAYS AS (CASE status WHEN 'won' THEN true WHEN 'lost' THEN false END) STORED
+    won             boolean GENERATED ALWAYS AS (CASE status WHEN 'won' THEN true WHEN 'lost' THEN false END) STORED,
+    -- open deals: the sales stage at the period end, its win probability and
+    -- the forecast close (after the period end); closed deals: NULL
+    stage           text CHECK (stage IN ('discovery', 'evaluation', 'proposal', 'negotiation')),
+    probability     numeric(3,2) CHECK (probability BETWEEN 0 AND 1),
+    expected_close_at timestamptz,
+    CHECK ((status = 'open') = (closed_at IS NULL)),
+    CHECK ((status = 'open') = (probability IS NOT NULL))
 );
-INSERT INTO opportunities (opportunity_id, account_id, kind, amount, created_at, closed_at, status)
+-- A deal closes days_to_close after it opened: won or lost, or still open if
+-- that is after the end; an open deal's stage is how far through its cycle it
+-- is at the end, and each stage has the usual forecast probability.
+INSERT INTO opportunities (opportunity_id, account_id, kind, amount, created_at, closed_at, status,
+                           stage, probability, expected_close_at)
 SELECT a.account_id * 10 + 1, a.account_id, 'new business',
        round((ARRAY[96000, 38000, 14000])[a.tier] * exp(0.45 * draw_normal(a.account_id, 60))::numeric
              * (0.8 + 0.4 * a.icp_fit / 100.0), -2),
        a.reached_at[3],
-       -- a deal closes days_to_close after it opened: won or lost; open if that is after the end
        CASE WHEN c.closes_at < s.period_end THEN c.closes_at END,
        CASE WHEN c.closes_at >= s.period_end THEN 'open'
             WHEN a.reached_at[4] IS NOT NULL THEN 'won'
-            ELSE 'lost' END
+            ELSE 'lost' END,
+       g.stage, g.probability,
+       CASE WHEN c.closes_at >= s.period_end THEN c.closes_at END
 FROM accounts AS a
 JOIN drafts AS d USING (account_id)
 CROSS JOIN settings AS s
 CROSS JOIN LATERAL (SELECT a.reached_at[3] + d.days_to_close * interval '1 day' AS closes_at) AS c
+CROSS JOIN LATERAL (
+    SELECT (ARRAY['discovery', 'evaluation', 'proposal', 'negotiation'])[i] AS stage,
+           (ARRAY[0.10, 0.25, 0.50, 0.75])[i] AS probability
+    FROM (SELECT CASE WHEN c.closes_at >= s.period_end
+                      THEN least(4, 1 + floor(4 * extract(epoch FROM s.period_end - a.reached_at[3])
+                                              / extract(epoch FROM c.closes_at - a.reached_at[3])))::integer
+                 END AS i) AS f
+) AS g
 WHERE a.reached_at[3] IS NOT NULL;
 
--- Expansion deals: won by the accounts that expanded, lost by some others.
-INSERT INTO opportunities (opportunity_id, account_id, kind, amount, created_at, closed_at, status)
+-- Expansion deals: won by the accounts that expanded, lost by some others;
+-- each opens 45 days before it closes (or would close), and only deals opened
+-- before the end exist.
+INSERT INTO opportunities (opportunity_id, account_id, kind, amount, created_at, closed_at, status,
+                           stage, probability, expected_close_at)
 SELECT a.account_id * 10 + 2, a.account_id, 'expansion',
        round(o.amount * (0.15 + 0.35 * draw(a.account_id, 61))::numeric, -2),
-       coalesce(a.reached_at[6], a.reached_at[5] + interval '60 days') - interval '45 days',
-       CASE WHEN a.reached_at[6] IS NOT NULL OR a.reached_at[5] + interval '60 days' < s.period_end
-            THEN coalesce(a.reached_at[6], a.reached_at[5] + interval '60 days') END,
+       x.closes_at - interval '45 days',
+       CASE WHEN x.closes_at < s.period_end THEN x.closes_at END,
        CASE WHEN a.reached_at[6] IS NOT NULL THEN 'won'
-            WHEN a.reached_at[5] + interval '60 days' < s.period_end THEN 'lost'
-            ELSE 'open' END
+            WHEN x.closes_at < s.period_end THEN 'lost'
+            ELSE 'open' END,
+       CASE WHEN x.closes_at >= s.period_end THEN 'proposal' END,
+       CASE WHEN x.closes_at >= s.period_end THEN 0.50 END,
+       CASE WHEN x.closes_at >= s.period_end THEN x.closes_at END
 FROM accounts AS a
 JOIN opportunities AS o ON o.account_id = a.account_id AND o.kind = 'new business'
 CROSS JOIN settings AS s
-WHERE a.reached_at[6] IS NOT NULL
-   OR (a.reached_at[5] IS NOT NULL AND draw(a.account_id, 62) < 0.3);
+CROSS JOIN LATERAL (SELECT coalesce(a.reached_at[6], a.reached_at[5] + interval '60 days') AS closes_at) AS x
+WHERE (a.reached_at[6] IS NOT NULL
+       OR (a.reached_at[5] IS NOT NULL AND draw(a.account_id, 62) < 0.3))
+  AND x.closes_at - interval '45 days' < s.period_end;
 
 ------------------------------------------------------------------------------
 -- Subscriptions: monthly recurring revenue per customer and month
@@ -403,19 +533,32 @@ CROSS JOIN LATERAL generate_series(date_trunc('month', a.reached_at[4]) + interv
 ------------------------------------------------------------------------------
 -- Surveys: quarterly NPS of customers' contacts; CSAT after support tickets
 ------------------------------------------------------------------------------
+-- Products: every customer runs the platform; NPS answers rate the product the
+-- contact uses most, CSAT the product its support ticket was about.
+CREATE TABLE products (
+    product  text PRIMARY KEY,
+    listed   smallint NOT NULL UNIQUE
+);
+INSERT INTO products VALUES ('platform', 1), ('analytics', 2), ('connectors', 3);
+
 CREATE TABLE survey_responses (
     response_id   bigint PRIMARY KEY,
+    product       text NOT NULL REFERENCES products,
     survey        text NOT NULL CHECK (survey IN ('nps', 'csat')),
     account_id    integer NOT NULL REFERENCES accounts,
-    contact_id    integer NOT NULL REFERENCES contacts,
+    contact_id    integer NOT NULL,
     score         smallint NOT NULL,
     responded_at  timestamptz NOT NULL,
+    FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id),
     CHECK (survey = 'nps' AND score BETWEEN 0 AND 10 OR survey = 'csat' AND score BETWEEN 1 AND 5)
 );
 -- Each contact of a paying customer answers a quarter's NPS survey with
 -- probability 0.5; the mood follows the account's future (expands, churns).
 INSERT INTO survey_responses
-SELECT r.key, 'nps', a.account_id, c.contact_id,
+SELECT r.key,
+       CASE WHEN draw(c.contact_id, 83) < 0.55 THEN 'platform' WHEN draw(c.contact_id, 83) < 0.85 THEN 'analytics'
+            ELSE 'connectors' END,
+       'nps', a.account_id, c.contact_id,
        least(10, greatest(0, round(mood.mu + 2.1 * draw_normal(r.key, 81))))::smallint,
        q + draw(r.key, 82) * interval '80 days'
 FROM accounts AS a
@@ -429,12 +572,16 @@ CROSS JOIN LATERAL (SELECT 1000000000::bigint + c.contact_id::bigint * 100 + ((q
 CROSS JOIN LATERAL (SELECT CASE WHEN d.expands AND d.renews THEN 8.6
                                 WHEN NOT d.renews THEN 6.2
                                 ELSE 7.7 END
-                           + 0.15 * (extract(year FROM q) - 2024) AS mu) AS mood
+                           + 0.15 * (extract(year FROM q) - 2024)
+                           - CASE WHEN draw(c.contact_id, 83) >= 0.85 THEN 0.8 ELSE 0 END AS mu) AS mood  -- connectors lag
 WHERE a.reached_at[4] IS NOT NULL AND draw(r.key, 80) < 0.5;
 
 -- Support tickets: customers open about one a month; 40% answer the 1-5 CSAT.
 INSERT INTO survey_responses
-SELECT r.key, 'csat', sub.account_id, a.first_contact + (draw(r.key, 91) * a.contact_count)::integer,
+SELECT r.key,
+       CASE WHEN draw(r.key, 94) < 0.5 THEN 'platform' WHEN draw(r.key, 94) < 0.75 THEN 'analytics'
+            ELSE 'connectors' END,
+       'csat', sub.account_id, a.first_contact + floor(draw(r.key, 91) * a.contact_count)::integer,
        least(5, greatest(1, round(4.0 + 0.2 * (3 - a.tier) + 1.1 * draw_normal(r.key, 92))))::smallint,
        sub.month + draw(r.key, 93) * interval '27 days'
 FROM subscriptions AS sub
@@ -443,6 +590,142 @@ CROSS JOIN LATERAL (SELECT 2000000000::bigint + sub.account_id::bigint * 1000
                            + ((sub.month - date '2024-01-01') / 28) AS key) AS r
 WHERE draw(r.key, 90) < 0.40;
 
+------------------------------------------------------------------------------
+-- Buying committees and sales activities
+------------------------------------------------------------------------------
+-- The contacts on a new-business deal's buying committee: the decision maker
+-- and the champion always, each other contact except users with odds 0.6.
+CREATE TABLE opportunity_contacts (
+    opportunity_id  integer NOT NULL REFERENCES opportunities,
+    contact_id      integer NOT NULL REFERENCES contacts,
+    PRIMARY KEY (opportunity_id, contact_id)
+);
+INSERT INTO opportunity_contacts
+SELECT o.opportunity_id, c.contact_id
+FROM opportunities AS o
+JOIN contacts AS c USING (account_id)
+WHERE o.kind = 'new business'
+  AND (c.buying_role IN ('decision maker', 'champion')
+       OR c.buying_role <> 'user' AND draw(o.opportunity_id::bigint * 100000 + c.contact_id, 110) < 0.6);
+
+-- Chats (from some web visits of engaged accounts), sales calls during a
+-- deal, and the demo scheduled a few days after a deal opens.
+CREATE TABLE sales_activities (
+    activity_id   bigint PRIMARY KEY,
+    account_id    integer NOT NULL REFERENCES accounts,
+    contact_id    integer NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('chat', 'call', 'demo scheduled')),
+    happened_at   timestamptz NOT NULL,
+    FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id)
+);
+INSERT INTO sales_activities
+SELECT t.touch_id, t.account_id, t.contact_id, 'chat', t.touched_at + interval '1 minute'
+FROM touches AS t JOIN accounts AS a USING (account_id)
+WHERE t.channel = 'web visit' AND t.touched_at >= a.reached_at[2]
+  AND t.touched_at + interval '1 minute' < (SELECT period_end FROM settings)
+  AND draw(t.touch_id, 111) < 0.04;
+INSERT INTO sales_activities
+SELECT x.key, o.account_id, a.first_contact + floor(draw(x.key, 113) * a.contact_count)::integer,
+       CASE WHEN k = 0 THEN 'demo scheduled' ELSE 'call' END,
+       o.created_at + CASE WHEN k = 0 THEN (3 + 7 * draw(x.key, 114)) * interval '1 day'
+                           ELSE draw(x.key, 114) * (coalesce(o.closed_at, s.period_end) - o.created_at) END
+FROM opportunities AS o
+JOIN accounts AS a USING (account_id)
+CROSS JOIN settings AS s
+CROSS JOIN LATERAL generate_series(0, 1 + floor(5 * draw(o.opportunity_id, 112))::integer) AS k
+CROSS JOIN LATERAL (SELECT 9000000000000 + o.opportunity_id::bigint * 100 + k AS key) AS x
+WHERE o.kind = 'new business'
+  AND o.created_at + CASE WHEN k = 0 THEN (3 + 7 * draw(x.key, 114)) * interval '1 day'
+                          ELSE draw(x.key, 114) * (coalesce(o.closed_at, s.period_end) - o.created_at) END
+      < least(s.period_end, coalesce(o.closed_at, s.period_end));
+
+------------------------------------------------------------------------------
+-- Contracts: one-year terms, each due for renewal at its end
+------------------------------------------------------------------------------
+-- A won deal starts a one-year contract; at its end the customer renewed
+-- (a second term, at the renewal month's ARR) or churned. A renewal due after
+-- the period end is a forecast: renewed is NULL until it happens.
+CREATE TABLE contracts (
+    contract_id     integer PRIMARY KEY,
+    account_id      integer NOT NULL REFERENCES accounts,
+    opportunity_id  integer NOT NULL REFERENCES opportunities,
+    term            smallint NOT NULL CHECK (term >= 1),
+    starts_at       timestamptz NOT NULL,
+    renewal_due_at  timestamptz NOT NULL,
+    arr             numeric(14,2) NOT NULL CHECK (arr > 0),
+    renewed         boolean                   -- NULL: not yet due
+);
+INSERT INTO contracts
+SELECT a.account_id * 10 + term, a.account_id, nb.opportunity_id, term, t.starts_at,
+       t.starts_at + interval '1 year',
+       coalesce(12 * sub.mrr, nb.amount),
+       CASE WHEN t.starts_at + interval '1 year' < s.period_end
+            THEN term = 1 AND a.reached_at[5] IS NOT NULL END
+FROM accounts AS a
+JOIN opportunities AS nb ON nb.account_id = a.account_id AND nb.kind = 'new business' AND nb.status = 'won'
+CROSS JOIN settings AS s
+CROSS JOIN LATERAL (VALUES (1, a.reached_at[4]), (2, a.reached_at[5])) AS t(term, starts_at)
+LEFT JOIN subscriptions AS sub
+       ON sub.account_id = a.account_id AND sub.month = date_trunc('month', t.starts_at) + interval '1 month'
+WHERE t.starts_at IS NOT NULL;
+
+------------------------------------------------------------------------------
+-- Intent: weekly research events by account and topic (a third-party feed)
+------------------------------------------------------------------------------
+-- Most accounts research a topic or two at a low, noisy weekly rate. Real
+-- surges: an account researches the product's topics hard in the six weeks
+-- before its opportunity opens (also when that is after the period end: the
+-- surge is the early warning), and a customer that will not renew researches
+-- the competitor in the ten weeks before its renewal is due.
+CREATE TABLE intent_topics (
+    topic       text PRIMARY KEY,
+    competitor  boolean NOT NULL,
+    listed      smallint NOT NULL UNIQUE,
+    share       double precision NOT NULL   -- generator knob: accounts with a background interest
+);
+INSERT INTO intent_topics VALUES
+    ('abm platform', false, 1, 0.45),
+    ('revenue analytics', false, 2, 0.30),
+    ('marketing attribution', false, 3, 0.25),
+    ('competitor: Rivalytics', true, 4, 0.10);
+
+CREATE TABLE intent_events (
+    account_id  integer NOT NULL,
+    topic       text NOT NULL,
+    week        date NOT NULL,             -- Monday; the week ends before the period end
+    events      integer NOT NULL CHECK (events > 0),
+    PRIMARY KEY (account_id, topic, week)
+);
+INSERT INTO intent_events
+SELECT i.account_id, i.topic, w.week, e.events
+FROM (
+    SELECT a.account_id, t.topic, t.listed, t.competitor,
+           CASE WHEN d.opens AND a.reached_at[2] IS NOT NULL
+                THEN a.reached_at[2] + d.days_to_opportunity * interval '1 day' END AS opportunity_plan,
+           CASE WHEN NOT d.renews AND a.reached_at[4] IS NOT NULL
+                THEN a.reached_at[4] + interval '1 year' END AS churn_plan,
+           draw(a.account_id::bigint * 10 + t.listed, 100) < t.share AS background
+    FROM accounts AS a
+    JOIN drafts AS d USING (account_id)
+    CROSS JOIN intent_topics AS t
+) AS i
+CROSS JOIN LATERAL generate_series(date '2024-01-01', date '2025-12-22', interval '7 days') AS g
+CROSS JOIN LATERAL (SELECT g::date AS week,
+                           (i.account_id::bigint * 10 + i.listed) * 1000 + (g::date - date '2024-01-01') / 7 AS key) AS w
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN i.background AND draw(w.key, 101) < 0.35 THEN 1 + floor(3 * draw(w.key, 102))::integer
+                WHEN NOT i.competitor AND draw(w.key, 101) < 0.06 THEN 1   -- the odd article, by anyone
+                ELSE 0 END
+           + CASE WHEN NOT i.competitor AND w.week >= i.opportunity_plan - interval '42 days' AND w.week < i.opportunity_plan
+                  THEN 6 + floor(10 * draw(w.key, 103))::integer ELSE 0 END
+           + CASE WHEN i.competitor AND w.week >= i.churn_plan - interval '70 days' AND w.week < i.churn_plan
+                  THEN 5 + floor(8 * draw(w.key, 104))::integer ELSE 0 END AS events
+) AS e
+WHERE (NOT i.competitor OR i.background OR i.churn_plan IS NOT NULL)
+  AND e.events > 0;
+ALTER TABLE intent_events
+    ADD FOREIGN KEY (account_id) REFERENCES accounts,
+    ADD FOREIGN KEY (topic) REFERENCES intent_topics;
 ------------------------------------------------------------------------------
 -- Spend attributed to accounts
 ------------------------------------------------------------------------------
@@ -459,20 +742,37 @@ ALTER TABLE account_spend ADD PRIMARY KEY (account_id);
 -- Stored daily summaries, as a nightly job would write them
 ------------------------------------------------------------------------------
 -- One row per day and channel: clicks out of impressions (or delivered
--- emails), and spend per lead, kept as abm summaries that roll up exactly.
+-- emails), spend per lead, and the whole media picture (media_summary: clicks,
+-- impressions, spend, leads as conversions, completed views), kept as abm
+-- summaries that roll up exactly. Events and syndication have no impressions
+-- and no deliveries: their click ratio is empty (no CTR), not clicks / clicks.
 CREATE TABLE daily_channel_summaries (
     day         date NOT NULL,
-    channel     text NOT NULL,
+    channel     text NOT NULL REFERENCES channels,
     clicks      ratio_summary NOT NULL,
     lead_cost   cost_summary NOT NULL,
+    media       media_summary NOT NULL,
     PRIMARY KEY (day, channel)
 );
 INSERT INTO daily_channel_summaries
 SELECT cd.day, c.channel,
-       ratio_agg(cd.clicks, coalesce(cd.impressions, cd.delivered, cd.clicks)),
-       cost_agg(cd.spend, cd.leads)
+       ratio_agg(cd.clicks, coalesce(cd.impressions, cd.delivered)),
+       cost_agg(cd.spend, cd.leads),
+       media_agg(cd.clicks, cd.impressions, cd.spend, cd.leads, cd.completed_views)
 FROM campaign_days AS cd JOIN campaigns AS c USING (campaign_id)
 GROUP BY cd.day, c.channel;
+
+-- One row per day: the set of accounts active that day after they engaged
+-- (a touch at or after their third), for exact reach over any span.
+CREATE TABLE daily_engaged_accounts (
+    day       date PRIMARY KEY,
+    accounts  account_set NOT NULL
+);
+INSERT INTO daily_engaged_accounts
+SELECT t.touched_at::date, account_set_agg(t.account_id)
+FROM touches AS t JOIN accounts AS a USING (account_id)
+WHERE t.touched_at >= a.reached_at[2]
+GROUP BY 1;
 
 -- One row per day and tier: the NPS answers.
 CREATE TABLE daily_nps_summaries (
@@ -489,3 +789,4 @@ GROUP BY 1, 2;
 
 DROP TABLE drafts, touch_plan, channel_bands;
 ANALYZE;
+

@@ -171,7 +171,8 @@ start=$(date +%s.%N)
 demo_psql -d "$demo_db" -v scale="$scale" -f demo/warehouse.sql
 end=$(date +%s.%N)
 load_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-abm_say "loaded in $load_seconds s"
+abm_say "loaded in $load_seconds s; checking its invariants (demo/invariants.sql)"
+demo_psql -d "$demo_db" -f demo/invariants.sql >/dev/null
 echo
 
 PGCLIENTENCODING=UTF8 demo_psql -d "$demo_db" -P footer=off \

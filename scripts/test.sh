@@ -68,10 +68,11 @@ run_suites() {
         echo "fuzz FAILED (exit $fuzz_rc): make test will fail whatever pgTAP says"
     fi
 
-    abm_say "demo: the warehouse at SCALE=0.05 and its dashboard (demo/*.sql)"
+    abm_say "demo: the warehouse at SCALE=0.05, its invariants and its dashboard (demo/*.sql)"
     psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE abm_demo_smoke'
     if PGDATABASE=abm_demo_smoke psql -X -q -v ON_ERROR_STOP=1 -P footer=off \
-        -c 'CREATE EXTENSION abm' -v scale=0.05 -f demo/warehouse.sql -f demo/dashboard.sql \
+        -c 'CREATE EXTENSION abm' -v scale=0.05 -f demo/warehouse.sql -f demo/invariants.sql \
+        -f demo/dashboard.sql \
         >"$ABM_SCRATCH/demo.out" 2>&1 &&
         grep -q 'mean of daily NPS' "$ABM_SCRATCH/demo.out"; then
         echo "demo dashboard: $(wc -l <"$ABM_SCRATCH/demo.out") lines, ok"
