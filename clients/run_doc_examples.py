@@ -35,10 +35,10 @@ Conventions for writers of the docs:
 Connection settings come from the libpq environment (PGHOST, PGPORT, PGUSER,
 PGPASSWORD, PGDATABASE); the user needs CREATEDB and abm must be installed.
 It makes the databases abm_docs_fixture, abm_docs, abm_docs_empty and
-abm_docs_warehouse (dropped
-first if they exist). Prints each failing block with psql's error, and ends
-with "doc examples: N blocks run, K not run (norun), F failed"; exits 1 when
-a block failed or when there was nothing to run.
+abm_docs_warehouse (dropped first if they exist). Prints each failing block
+with psql's error, and ends with "doc examples: N blocks run, K not run
+(norun), F failed"; exits 1 when a block failed or when there was nothing to
+run.
 """
 
 import glob
