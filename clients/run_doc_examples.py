@@ -22,16 +22,23 @@ Conventions for writers of the docs:
     system (Citus's create_distributed_table, pg_cron), templates with BI
     tool placeholders ({{tier}}), fragments. GitHub renders it as SQL all the
     same. Keep such blocks few; everything that can run should.
+  - A file whose first ```sql block is marked "```sql warehouse" (as
+    docs/cookbook.md) runs, all its blocks, over the demo warehouse instead:
+    a copy of a database with abm and demo/warehouse.sql loaded at
+    scale 0.05 (-v scale=0.05: 250 accounts, about 50,000 touches, a
+    couple of seconds to load), with search_path = warehouse, public. It is
+    made once, the first time a file asks for it.
   - Blocks run through psql (-X, ON_ERROR_STOP), so psql meta-commands work,
     and each statement runs in its own transaction (VACUUM, CREATE DATABASE
     and REFRESH MATERIALIZED VIEW CONCURRENTLY are fine).
 
 Connection settings come from the libpq environment (PGHOST, PGPORT, PGUSER,
 PGPASSWORD, PGDATABASE); the user needs CREATEDB and abm must be installed.
-It makes the databases abm_docs_fixture, abm_docs and abm_docs_empty (dropped
-first if they exist). Prints each failing block with psql's error, and ends
-with "doc examples: N blocks run, K not run (norun), F failed"; exits 1 when
-a block failed or when there was nothing to run.
+It makes the databases abm_docs_fixture, abm_docs, abm_docs_empty and
+abm_docs_warehouse (dropped first if they exist). Prints each failing block
+with psql's error, and ends with "doc examples: N blocks run, K not run
+(norun), F failed"; exits 1 when a block failed or when there was nothing to
+run.
 """
 
 import glob
@@ -43,10 +50,13 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 FIXTURE = os.path.join(HERE, "doc_fixture.sql")
+WAREHOUSE = os.path.join(ROOT, "demo", "warehouse.sql")
+WAREHOUSE_SCALE = "0.05"
 
 TEMPLATE_DB = "abm_docs_fixture"
 FILE_DB = "abm_docs"
 EMPTY_DB = "abm_docs_empty"
+WAREHOUSE_DB = "abm_docs_warehouse"
 
 OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})\s*sql\b(.*)$")
 CREATES_ABM = re.compile(r"\bcreate\s+extension\s+(if\s+not\s+exists\s+)?\"?abm\"?(\s|;|$)", re.I)
@@ -79,9 +89,11 @@ def blocks_of(path):
     return out
 
 
-def psql(database, sql=None, files=(), options=""):
+def psql(database, sql=None, files=(), options="", variables=()):
     """Run psql; returns (exit status, stderr)."""
     cmd = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database]
+    for v in variables:
+        cmd += ["-v", v]
     for f in files:
         cmd += ["-f", f]
     if sql is not None:
@@ -106,6 +118,15 @@ def fresh_database(name, template=None):
     admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else "") + ";")
 
 
+def make_warehouse():
+    """The template of the files marked "```sql warehouse"; None, or the error."""
+    fresh_database(WAREHOUSE_DB)
+    rc, err = psql(WAREHOUSE_DB, "CREATE EXTENSION abm;\n")
+    if rc == 0:
+        rc, err = psql(WAREHOUSE_DB, files=[WAREHOUSE], variables=["scale=" + WAREHOUSE_SCALE])
+    return None if rc == 0 else err
+
+
 def main(argv):
     files = argv or [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
 
@@ -119,11 +140,22 @@ def main(argv):
         return 1
 
     run = skipped = failed = 0
-    search_path = "-c search_path=abm_demo,public"
+    warehouse_made = False
     for path in files:
         name = os.path.relpath(path, ROOT)
         blocks = blocks_of(path)
-        fresh_database(FILE_DB, TEMPLATE_DB)
+        if blocks and "warehouse" in blocks[0][1]:
+            if not warehouse_made:
+                err = make_warehouse()
+                if err is not None:
+                    print(f"not ok - doc examples: {name}: demo/warehouse.sql failed:\n{err}", end="")
+                    failed += 1
+                    continue
+                warehouse_made = True
+            template, search_path = WAREHOUSE_DB, "-c search_path=warehouse,public"
+        else:
+            template, search_path = TEMPLATE_DB, "-c search_path=abm_demo,public"
+        fresh_database(FILE_DB, template)
         file_failed = 0
         for line, info, text in blocks:
             if "norun" in info:
@@ -150,7 +182,7 @@ def main(argv):
               f" {file_failed} failed")
 
     if failed == 0:     # after a failure, keep the databases to look into
-        for db in (FILE_DB, EMPTY_DB, TEMPLATE_DB):
+        for db in (FILE_DB, EMPTY_DB, TEMPLATE_DB, WAREHOUSE_DB):
             admin(f"DROP DATABASE IF EXISTS {db};")
     if run == 0:
         print("not ok - doc examples: no ```sql block found")
