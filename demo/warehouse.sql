@@ -1,5 +1,6 @@
 -- The abm demo warehouse: a deterministic generator of a fictional B2B
--- account-based-marketing warehouse, two calendar years (2024 and 2025) of one
+-- account-based-marketing warehouse, three calendar years (2023, a ramp-up,
+-- then 2024 and 2025, the two reported years, comparable with each other) of one
 -- software company selling to ~5,000 accounts.
 --
 --   psql -X -v ON_ERROR_STOP=1 -v scale=1 -d DB -f demo/warehouse.sql
@@ -31,7 +32,7 @@
 -- third touch) are its reached_at[1] and [2]; the touches at an opportunity's
 -- creation and a won deal's close carry those milestones; no event is dated
 -- at or after the period end (2026-01-01) except forecasts (an open deal's
--- expected close, a renewal due); new accounts arrive evenly over both years.
+-- expected close, a renewal due); new accounts arrive evenly over the three years.
 
 \set ON_ERROR_STOP on
 \if :{?scale}
@@ -119,7 +120,7 @@ SELECT account_id, tier, icp_fit,
        draw(account_id, 14) < 0.80 + 0.05 * (3 - tier) AS renews,
        draw(account_id, 15) < 0.45 + 0.10 * (3 - tier) AS expands,
        draw(account_id, 16) < 0.15 AS contracts,
-       -- days: first touches spread evenly over the two years (a steady inflow,
+       -- days: first touches spread evenly over the three years (a steady inflow,
        -- so the second year is not a tail of the first), then the gaps between stages
        (draw(account_id, 20) * 1055)::integer AS first_day,
        (14 + draw(account_id, 21) * 60)::integer AS days_to_engage,
