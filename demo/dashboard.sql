@@ -4,7 +4,8 @@
 --
 -- Every figure is computed by abm: rates come back as fractions (0.25) and
 -- NPS as an index (-100..100); pct() and the round() calls only format them.
--- The reporting year is 2025, the last of the warehouse's two years.
+-- The reporting year is 2025, the last of the warehouse's three (2023 is a
+-- ramp-up year; 2024 and 2025 are comparable).
 
 \set ON_ERROR_STOP on
 SET search_path = warehouse, public;
@@ -15,7 +16,7 @@ RETURNS text LANGUAGE sql IMMUTABLE STRICT
 AS $$ SELECT to_char(100 * fraction, 'FM99990.' || repeat('0', digits)) || '%' $$;
 
 \echo '======================================================================'
-\echo ' abm demo dashboard: a B2B ABM warehouse, 2024-2025 (report year 2025)'
+\echo ' abm demo dashboard: a B2B ABM warehouse, 2023-2025 (report year 2025)'
 \echo '======================================================================'
 SELECT (SELECT count(*) FROM accounts) AS accounts,
        (SELECT count(*) FROM accounts WHERE is_target) AS "target accounts",
@@ -26,7 +27,7 @@ SELECT (SELECT count(*) FROM accounts) AS accounts,
        (SELECT count(*) FROM campaign_days) AS "campaign days";
 
 \echo
-\echo '== 1. Account funnel (target accounts, both years) =='
+\echo '== 1. Account funnel (target accounts, 2023-2025) =='
 \echo 'Cumulative: an account counts at every stage up to its furthest. Spend per'
 \echo 'account = all paid spend on the target accounts / accounts reaching the stage.'
 SELECT stage,
@@ -149,7 +150,7 @@ JOIN ranked AS r ON b.place = 1 AND r.place = 2
 CROSS JOIN LATERAL proportion_test(b.clicks, r.clicks) AS t;
 
 \echo
-\echo '== 6. Acquisition cost (target accounts, both years) =='
+\echo '== 6. Acquisition cost (target accounts, 2023-2025) =='
 \echo 'All paid spend on target accounts, divided by the accounts that reached each'
 \echo 'stage: spend on accounts that never got there is still cost.'
 SELECT sum(coalesce(s.spend, 0)) AS spend,

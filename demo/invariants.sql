@@ -78,6 +78,21 @@ LEFT JOIN opportunities AS o
       AND t.touched_at = CASE WHEN 'opportunity_created' = ANY (t.milestones) THEN o.created_at ELSE o.closed_at END
 WHERE t.milestones && '{opportunity_created,closed_won}' AND o.opportunity_id IS NULL
 UNION ALL
+-- the two reported years compare like with like (2023 is the ramp-up): 2024's
+-- touches, opportunities created and NPS answers are within 35% of 2025's
+SELECT '2024 is not within 35% of 2025: ' || measure, (abs(y2024 - y2025) > 0.35 * y2025)::integer
+FROM (SELECT 'touches', count(*) FILTER (WHERE touched_at >= '2024-01-01' AND touched_at < '2025-01-01'),
+             count(*) FILTER (WHERE touched_at >= '2025-01-01' AND touched_at < '2026-01-01')
+      FROM touches
+      UNION ALL
+      SELECT 'opportunities created', count(*) FILTER (WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01'),
+             count(*) FILTER (WHERE created_at >= '2025-01-01' AND created_at < '2026-01-01')
+      FROM opportunities
+      UNION ALL
+      SELECT 'NPS answers', count(*) FILTER (WHERE responded_at >= '2024-01-01' AND responded_at < '2025-01-01'),
+             count(*) FILTER (WHERE responded_at >= '2025-01-01' AND responded_at < '2026-01-01')
+      FROM survey_responses WHERE survey = 'nps') AS y(measure, y2024, y2025)
+UNION ALL
 SELECT 'no open pipeline with probabilities at the period end',
        (count(*) FILTER (WHERE status = 'open' AND probability IS NOT NULL) = 0)::integer
 FROM opportunities;

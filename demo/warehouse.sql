@@ -1,5 +1,6 @@
 -- The abm demo warehouse: a deterministic generator of a fictional B2B
--- account-based-marketing warehouse, two calendar years (2024 and 2025) of one
+-- account-based-marketing warehouse, three calendar years (2023, a ramp-up,
+-- then 2024 and 2025, the two reported years, comparable with each other) of one
 -- software company selling to ~5,000 accounts.
 --
 --   psql -X -v ON_ERROR_STOP=1 -v scale=1 -d DB -f demo/warehouse.sql
@@ -31,7 +32,7 @@
 -- third touch) are its reached_at[1] and [2]; the touches at an opportunity's
 -- creation and a won deal's close carry those milestones; no event is dated
 -- at or after the period end (2026-01-01) except forecasts (an open deal's
--- expected close, a renewal due); new accounts arrive evenly over both years.
+-- expected close, a renewal due); new accounts arrive evenly over the three years.
 
 \set ON_ERROR_STOP on
 \if :{?scale}
@@ -67,7 +68,7 @@ RETURN (SELECT c FROM (SELECT c, sum(w) OVER (ORDER BY i) / sum(w) OVER () AS up
 CREATE TABLE settings AS
 SELECT greatest(1, round(5000 * :scale))::integer AS account_count,
        greatest(1, round(1000000 * :scale))::integer AS touch_target,
-       timestamptz '2024-01-01 00:00+00' AS period_start,
+       timestamptz '2023-01-01 00:00+00' AS period_start,
        timestamptz '2026-01-01 00:00+00' AS period_end;   -- "now" for the demo
 
 ------------------------------------------------------------------------------
@@ -119,9 +120,9 @@ SELECT account_id, tier, icp_fit,
        draw(account_id, 14) < 0.80 + 0.05 * (3 - tier) AS renews,
        draw(account_id, 15) < 0.45 + 0.10 * (3 - tier) AS expands,
        draw(account_id, 16) < 0.15 AS contracts,
-       -- days: first touches spread evenly over the two years (a steady inflow,
+       -- days: first touches spread evenly over the three years (a steady inflow,
        -- so the second year is not a tail of the first), then the gaps between stages
-       (draw(account_id, 20) * 690)::integer AS first_day,
+       (draw(account_id, 20) * 1055)::integer AS first_day,
        (14 + draw(account_id, 21) * 60)::integer AS days_to_engage,
        (20 + draw(account_id, 22) * 90)::integer AS days_to_opportunity,
        (30 + draw(account_id, 23) * (ARRAY[150, 110, 80])[tier])::integer AS days_to_close,
@@ -232,7 +233,7 @@ SELECT row_number() OVER (ORDER BY q, c.channel),
        initcap(c.channel) || ' ' || to_char(q, 'YYYY "Q"Q'),
        c.channel, q::date, (q + interval '3 months - 1 day')::date
 FROM channels AS c
-CROSS JOIN generate_series(timestamp '2024-01-01', timestamp '2025-10-01', interval '3 months') AS q
+CROSS JOIN generate_series(timestamp '2023-01-01', timestamp '2025-10-01', interval '3 months') AS q
 WHERE c.paid;
 
 ------------------------------------------------------------------------------
@@ -419,7 +420,7 @@ FROM (SELECT campaign_id, touched_at::date AS day, count(*) AS clicks
       FROM touches WHERE campaign_id IS NOT NULL GROUP BY 1, 2) AS d
 JOIN campaigns AS c USING (campaign_id)
 JOIN channels AS ch USING (channel)
-CROSS JOIN LATERAL (SELECT d.campaign_id::bigint * 100000 + (d.day - date '2024-01-01') AS k) AS key
+CROSS JOIN LATERAL (SELECT d.campaign_id::bigint * 100000 + (d.day - date '2023-01-01') AS k) AS key
 CROSS JOIN LATERAL (SELECT draw(key.k, 50) AS u1, draw(key.k, 51) AS u2,
                            draw(key.k, 52) AS u3, draw(key.k, 53) AS u4) AS u
 CROSS JOIN LATERAL (
@@ -552,15 +553,22 @@ CREATE TABLE survey_responses (
     FOREIGN KEY (contact_id, account_id) REFERENCES contacts (contact_id, account_id),
     CHECK (survey = 'nps' AND score BETWEEN 0 AND 10 OR survey = 'csat' AND score BETWEEN 1 AND 5)
 );
--- Each contact of a paying customer answers a quarter's NPS survey with
--- probability 0.5; the mood follows the account's future (expands, churns).
-INSERT INTO survey_responses
-SELECT r.key,
+-- Each quarter's NPS survey goes to a panel of customers' contacts: each
+-- contact answers with probability 0.5, or less once the customer base is
+-- large enough to fill the panel (about 0.12 answers per account and quarter,
+-- 600 at scale 1), so the answers per year stay comparable while customers
+-- accumulate. The mood follows the account's future (expands, churns).
+INSERT INTO survey_responses (response_id, product, survey, account_id, contact_id, score, responded_at)
+SELECT response_id, product, survey, account_id, contact_id, score, responded_at
+FROM (
+SELECT r.key AS response_id,
        CASE WHEN draw(c.contact_id, 83) < 0.55 THEN 'platform' WHEN draw(c.contact_id, 83) < 0.85 THEN 'analytics'
-            ELSE 'connectors' END,
-       'nps', a.account_id, c.contact_id,
-       least(10, greatest(0, round(mood.mu + 2.1 * draw_normal(r.key, 81))))::smallint,
-       q + draw(r.key, 82) * interval '80 days'
+            ELSE 'connectors' END AS product,
+       'nps' AS survey, a.account_id, c.contact_id,
+       least(10, greatest(0, round(mood.mu + 2.1 * draw_normal(r.key, 81))))::smallint AS score,
+       q + draw(r.key, 82) * interval '80 days' AS responded_at,
+       draw(r.key, 80) AS u,
+       0.12 * s.account_count / count(*) OVER (PARTITION BY q) AS panel_odds
 FROM accounts AS a
 JOIN drafts AS d USING (account_id)
 JOIN contacts AS c ON c.account_id = a.account_id
@@ -568,13 +576,15 @@ CROSS JOIN settings AS s
 CROSS JOIN LATERAL generate_series(date_trunc('quarter', a.reached_at[4]) + interval '3 months',
                                    date_trunc('quarter', coalesce(a.churned_at, s.period_end) - interval '1 day'),
                                    interval '3 months') AS q
-CROSS JOIN LATERAL (SELECT 1000000000::bigint + c.contact_id::bigint * 100 + ((q::date - date '2024-01-01') / 90) AS key) AS r
+CROSS JOIN LATERAL (SELECT 1000000000::bigint + c.contact_id::bigint * 100 + ((q::date - date '2023-01-01') / 90) AS key) AS r
 CROSS JOIN LATERAL (SELECT CASE WHEN d.expands AND d.renews THEN 8.6
                                 WHEN NOT d.renews THEN 6.2
                                 ELSE 7.7 END
                            + 0.15 * (extract(year FROM q) - 2024)
                            - CASE WHEN draw(c.contact_id, 83) >= 0.85 THEN 0.8 ELSE 0 END AS mu) AS mood  -- connectors lag
-WHERE a.reached_at[4] IS NOT NULL AND draw(r.key, 80) < 0.5;
+WHERE a.reached_at[4] IS NOT NULL
+) AS invited
+WHERE u < least(0.5, panel_odds);
 
 -- Support tickets: customers open about one a month; 40% answer the 1-5 CSAT.
 INSERT INTO survey_responses
@@ -587,7 +597,7 @@ SELECT r.key,
 FROM subscriptions AS sub
 JOIN accounts AS a USING (account_id)
 CROSS JOIN LATERAL (SELECT 2000000000::bigint + sub.account_id::bigint * 1000
-                           + ((sub.month - date '2024-01-01') / 28) AS key) AS r
+                           + ((sub.month - date '2023-01-01') / 28) AS key) AS r
 WHERE draw(r.key, 90) < 0.40;
 
 ------------------------------------------------------------------------------
@@ -709,9 +719,9 @@ FROM (
     JOIN drafts AS d USING (account_id)
     CROSS JOIN intent_topics AS t
 ) AS i
-CROSS JOIN LATERAL generate_series(date '2024-01-01', date '2025-12-22', interval '7 days') AS g
+CROSS JOIN LATERAL generate_series(date '2023-01-02', date '2025-12-22', interval '7 days') AS g
 CROSS JOIN LATERAL (SELECT g::date AS week,
-                           (i.account_id::bigint * 10 + i.listed) * 1000 + (g::date - date '2024-01-01') / 7 AS key) AS w
+                           (i.account_id::bigint * 10 + i.listed) * 1000 + (g::date - date '2023-01-02') / 7 AS key) AS w
 CROSS JOIN LATERAL (
     SELECT CASE WHEN i.background AND draw(w.key, 101) < 0.35 THEN 1 + floor(3 * draw(w.key, 102))::integer
                 WHEN NOT i.competitor AND draw(w.key, 101) < 0.06 THEN 1   -- the odd article, by anyone
