@@ -29,11 +29,7 @@ abm_summary_read(FunctionCallInfo fcinfo, int argno, Size size)
 	 * corruption): refuse it rather than misread it.
 	 */
 	if (s->version != ABM_FORMAT_V1 || VARSIZE(s) != size)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("abm summary has unsupported format version %d or size %u",
-						s->version, (unsigned) VARSIZE(s)),
-				 errhint("This release of abm reads format version %d.", ABM_FORMAT_V1)));
+		abm_unsupported_format(s);
 	return s;
 }
 
@@ -87,6 +83,31 @@ abm_input_error_va(Node *escontext, int sqlstate, const char *type_name,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", type_name, input),
 				 errdetail("%s", detail)));
+}
+
+void
+abm_unsupported_format(const AbmSummaryHeader *s)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("abm summary has unsupported format version %d or size %u",
+					s->version, (unsigned) VARSIZE(s)),
+			 errhint("This release of abm reads format version %d.", ABM_FORMAT_V1)));
+}
+
+void
+abm_recv_error(const char *type_name, const char *detail_fmt,...)
+{
+	char		detail[256];
+	va_list		args;
+
+	va_start(args, detail_fmt);
+	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary value for type %s", type_name),
+			 errdetail("%s", detail)));
 }
 
 void

@@ -109,6 +109,25 @@ extern pg_noreturn void abm_count_overflow(int64 a, int64 b, const char *what);
  * detail_fmt and args.  Raised, or saved in the caller's ErrorSaveContext
  * (PostgreSQL 16+), in which case it returns.
  */
+/*
+ * XX001 for a stored summary of another format version or size: only a value
+ * written by a later release, or corruption, gets here.
+ */
+extern pg_noreturn void abm_unsupported_format(const AbmSummaryHeader *s);
+
+/*
+ * 22P03 for a binary value a recv function cannot accept.  recv has no soft
+ * path in PostgreSQL, so this always raises.
+ */
+extern pg_noreturn void abm_recv_error(const char *type_name, const char *detail_fmt,...)
+			pg_attribute_printf(2, 3);
+
+/* 22023 unless 0 < confidence < 1 (the statistics' confidence levels). */
+extern void abm_check_confidence(float8 confidence);
+
+/* A row of n (at most 4) float8 values for a function returning a record; NULL where isnull[i]. */
+extern Datum abm_float8_row(FunctionCallInfo fcinfo, const double *values, const bool *isnull, int n);
+
 extern void abm_input_error_va(Node *escontext, int sqlstate, const char *type_name,
 							   const char *input, const char *detail_fmt, va_list args)
 			pg_attribute_printf(5, 0);

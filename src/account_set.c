@@ -791,22 +791,6 @@ account_set_out(PG_FUNCTION_ARGS)
  * Binary form
  */
 
-static pg_noreturn void recv_error(const char *detail_fmt,...) pg_attribute_printf(1, 2);
-
-static void
-recv_error(const char *detail_fmt,...)
-{
-	char		detail[256];
-	va_list		args;
-
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary value for type account_set"),
-			 errdetail("%s", detail)));
-}
 
 PG_FUNCTION_INFO_V1(account_set_recv);
 Datum
@@ -824,24 +808,24 @@ account_set_recv(PG_FUNCTION_ARGS)
 	AccountSetFlat *f;
 
 	if (left < 1)
-		recv_error("The value is empty.");
+		abm_recv_error("account_set", "The value is empty.");
 	version = pq_getmsgbyte(buf);
 	if (version != ABM_FORMAT_V1)
-		recv_error("Format version %d is not one this release reads (%d).", version, ABM_FORMAT_V1);
+		abm_recv_error("account_set", "Format version %d is not one this release reads (%d).", version, ABM_FORMAT_V1);
 	if (left < 17)
-		recv_error("The value has %d bytes; a version 1 value has at least 17.", left);
+		abm_recv_error("account_set", "The value has %d bytes; a version 1 value has at least 17.", left);
 	count = pq_getmsgint64(buf);
 	nruns = pq_getmsgint64(buf);
 	len = buf->len - buf->cursor;
 	data = (const uint8 *) pq_getmsgbytes(buf, (int) len);
 	if (len > MaxAllocSize - ACCOUNT_SET_HEADER_SIZE)
-		recv_error("The value is too large.");
+		abm_recv_error("account_set", "The value is too large.");
 	if (count < 0 || nruns < 0 || (uint64) nruns > len)
-		recv_error("The value says it has " INT64_FORMAT " ids in " INT64_FORMAT " runs, written in %zu bytes.",
+		abm_recv_error("account_set", "The value says it has " INT64_FORMAT " ids in " INT64_FORMAT " runs, written in %zu bytes.",
 				   count, nruns, len);
 	runs = palloc_extended(Max(nruns, 1) * sizeof(AccountRun), MCXT_ALLOC_HUGE);
 	if ((problem = account_set_decode(data, len, count, nruns, runs)) != NULL)
-		recv_error("%s", problem);
+		abm_recv_error("account_set", "%s", problem);
 	pfree(runs);
 
 	/* the encoding is canonical, so the checked bytes are the stored form */

@@ -135,15 +135,6 @@ engagement_state_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static pg_noreturn void
-engagement_recv_error(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary value for type %s", ENGAGEMENT_TYPE),
-			 errdetail("%s", detail)));
-}
-
 PG_FUNCTION_INFO_V1(engagement_state_recv);
 Datum
 engagement_state_recv(PG_FUNCTION_ARGS)
@@ -155,20 +146,20 @@ engagement_state_recv(PG_FUNCTION_ARGS)
 	const char *problem;
 
 	if (left < 1)
-		engagement_recv_error("The value is empty.");
+		abm_recv_error(ENGAGEMENT_TYPE, "%s", "The value is empty.");
 	version = pq_getmsgbyte(buf);
 	if (version != ABM_FORMAT_V1)
-		engagement_recv_error(psprintf("Format version %d is not one this release reads (%d).",
+		abm_recv_error(ENGAGEMENT_TYPE, "%s", psprintf("Format version %d is not one this release reads (%d).",
 									   version, ABM_FORMAT_V1));
 	if (left != ENGAGEMENT_BINARY_LENGTH)
-		engagement_recv_error(psprintf("The value has %d bytes; a version %d value has %d.",
+		abm_recv_error(ENGAGEMENT_TYPE, "%s", psprintf("The value has %d bytes; a version %d value has %d.",
 									   left, ABM_FORMAT_V1, ENGAGEMENT_BINARY_LENGTH));
 	s->rows = pq_getmsgint64(buf);
 	s->as_of = pq_getmsgint64(buf);
 	s->half_life = pq_getmsgint64(buf);
 	s->score = abm_money_recv(buf);
 	if ((problem = engagement_problem(s)) != NULL)
-		engagement_recv_error(problem);
+		abm_recv_error(ENGAGEMENT_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
 }
 

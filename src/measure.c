@@ -205,15 +205,6 @@ measure_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static pg_noreturn void
-measure_recv_error(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary value for type %s", MEASURE_TYPE),
-			 errdetail("%s", detail)));
-}
-
 PG_FUNCTION_INFO_V1(measure_summary_recv);
 Datum
 measure_summary_recv(PG_FUNCTION_ARGS)
@@ -225,13 +216,13 @@ measure_summary_recv(PG_FUNCTION_ARGS)
 	const char *problem;
 
 	if (left < 1)
-		measure_recv_error("The value is empty.");
+		abm_recv_error(MEASURE_TYPE, "%s", "The value is empty.");
 	version = pq_getmsgbyte(buf);
 	if (version != ABM_FORMAT_V1)
-		measure_recv_error(psprintf("Format version %d is not one this release reads (%d).",
+		abm_recv_error(MEASURE_TYPE, "%s", psprintf("Format version %d is not one this release reads (%d).",
 									version, ABM_FORMAT_V1));
 	if (left != MEASURE_BINARY_LENGTH)
-		measure_recv_error(psprintf("The value has %d bytes; a version %d value has %d.",
+		abm_recv_error(MEASURE_TYPE, "%s", psprintf("The value has %d bytes; a version %d value has %d.",
 									left, ABM_FORMAT_V1, MEASURE_BINARY_LENGTH));
 	s->hdr.flags = (uint8) pq_getmsgbyte(buf);
 	s->n = pq_getmsgint64(buf);
@@ -240,7 +231,7 @@ measure_summary_recv(PG_FUNCTION_ARGS)
 	s->mean = pq_getmsgfloat8(buf);
 	s->m2 = pq_getmsgfloat8(buf);
 	if ((problem = measure_problem(s)) != NULL)
-		measure_recv_error(problem);
+		abm_recv_error(MEASURE_TYPE, "%s", problem);
 	PG_RETURN_POINTER(s);
 }
 

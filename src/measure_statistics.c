@@ -18,22 +18,6 @@
 
 #include "student_t.h"
 
-/* A row of n float8 values, NULL where isnull[i]. */
-static Datum
-float8_row(FunctionCallInfo fcinfo, const double *values, const bool *isnull, int n)
-{
-	TupleDesc	tupdesc;
-	Datum		datums[4];
-
-	Assert(n <= 4);
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	for (int i = 0; i < n; i++)
-		datums[i] = Float8GetDatum(values[i]);
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, datums, (bool *) isnull));
-}
-
 PG_FUNCTION_INFO_V1(mean_interval);
 Datum
 mean_interval(PG_FUNCTION_ARGS)
@@ -44,11 +28,7 @@ mean_interval(PG_FUNCTION_ARGS)
 	bool		isnull[2] = {true, true};
 	double		mean, variance;
 
-	if (!(confidence > 0.0 && confidence < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence must lie strictly between 0 and 1, got %g", confidence),
-				 errhint("Use e.g. 0.95 for a 95%% interval.")));
+	abm_check_confidence(confidence);
 	if (measure_sample_variance_of(s, &mean, &variance))
 	{
 		double		half = variance > 0.0
@@ -60,7 +40,7 @@ mean_interval(PG_FUNCTION_ARGS)
 		bounds[1] = mean + half;
 		isnull[0] = isnull[1] = false;
 	}
-	PG_RETURN_DATUM(float8_row(fcinfo, bounds, isnull, 2));
+	PG_RETURN_DATUM(abm_float8_row(fcinfo, bounds, isnull, 2));
 }
 
 /*
@@ -103,7 +83,7 @@ mean_test(PG_FUNCTION_ARGS)
 			isnull[1] = isnull[2] = isnull[3] = false;
 		}
 	}
-	PG_RETURN_DATUM(float8_row(fcinfo, result, isnull, 4));
+	PG_RETURN_DATUM(abm_float8_row(fcinfo, result, isnull, 4));
 }
 
 /* (current - mean) / sample standard deviation of the baseline. */

@@ -20,15 +20,21 @@
 
 #include "normal.h"
 
-/* z for a two-sided interval at this confidence; 22023 outside (0, 1). */
-static double
-z_for_confidence(float8 confidence)
+void
+abm_check_confidence(float8 confidence)
 {
 	if (!(confidence > 0.0 && confidence < 1.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("confidence must lie strictly between 0 and 1, got %g", confidence),
 				 errhint("Use e.g. 0.95 for a 95%% interval.")));
+}
+
+/* z for a two-sided interval at this confidence; 22023 outside (0, 1). */
+static double
+z_for_confidence(float8 confidence)
+{
+	abm_check_confidence(confidence);
 	/* From the upper tail when it is the small side: (1 - c) / 2 is exact there. */
 	if (confidence >= 0.5)
 		return -abm_normal_quantile((1.0 - confidence) / 2.0);
@@ -41,9 +47,8 @@ clamp(double x, double low, double high)
 	return x < low ? low : (x > high ? high : x);
 }
 
-/* Returns a row of n float8 values; NULL where isnull[i]. */
-static Datum
-float8_row(FunctionCallInfo fcinfo, const double *values, const bool *isnull, int n)
+Datum
+abm_float8_row(FunctionCallInfo fcinfo, const double *values, const bool *isnull, int n)
 {
 	TupleDesc	tupdesc;
 	Datum		datums[4];
@@ -120,7 +125,7 @@ wilson_interval##suffix(PG_FUNCTION_ARGS) \
 \
 	if (!wilson_from_args(fcinfo, (from_summary), &bounds[0], &bounds[1])) \
 		isnull[0] = isnull[1] = true; \
-	PG_RETURN_DATUM(float8_row(fcinfo, bounds, isnull, 2)); \
+	PG_RETURN_DATUM(abm_float8_row(fcinfo, bounds, isnull, 2)); \
 } \
 \
 PG_FUNCTION_INFO_V1(wilson_lower##suffix); \
@@ -203,13 +208,13 @@ nps_interval(PG_FUNCTION_ARGS)
 	if (n == 0)
 	{
 		isnull[0] = isnull[1] = isnull[2] = isnull[3] = true;
-		PG_RETURN_DATUM(float8_row(fcinfo, result, isnull, 4));
+		PG_RETURN_DATUM(abm_float8_row(fcinfo, result, isnull, 4));
 	}
 	result[0] = nps_of(promoters, detractors, n);
 	result[1] = clamp(center - z * se, -100.0, 100.0);
 	result[2] = clamp(center + z * se, -100.0, 100.0);
 	result[3] = se;
-	PG_RETURN_DATUM(float8_row(fcinfo, result, isnull, 4));
+	PG_RETURN_DATUM(abm_float8_row(fcinfo, result, isnull, 4));
 }
 
 /* (difference, z, p_value); z and p are NULL when the spread is zero. */
@@ -226,7 +231,7 @@ z_test_row(FunctionCallInfo fcinfo, double difference, double standard_error)
 	}
 	else
 		isnull[1] = isnull[2] = true;
-	return float8_row(fcinfo, result, isnull, 3);
+	return abm_float8_row(fcinfo, result, isnull, 3);
 }
 
 PG_FUNCTION_INFO_V1(proportion_test);
@@ -242,7 +247,7 @@ proportion_test(PG_FUNCTION_ARGS)
 	double		none[3] = {0, 0, 0};
 
 	if (a->trials == 0 || b->trials == 0)
-		PG_RETURN_DATUM(float8_row(fcinfo, none, isnull, 3));
+		PG_RETURN_DATUM(abm_float8_row(fcinfo, none, isnull, 3));
 	pooled = ((double) a->successes + (double) b->successes) / (n1 + n2);
 	/* x1/n1 - x2/n2 = (x1 n2 - x2 n1) / (n1 n2), the numerator exact in 128 bits */
 	PG_RETURN_DATUM(z_test_row(fcinfo,
@@ -267,7 +272,7 @@ nps_test(PG_FUNCTION_ARGS)
 	score_require_nps_scale(a);
 	score_require_nps_scale(b);
 	if (n1 == 0 || n2 == 0)
-		PG_RETURN_DATUM(float8_row(fcinfo, none, isnull, 3));
+		PG_RETURN_DATUM(abm_float8_row(fcinfo, none, isnull, 3));
 	se1 = nps_standard_error(score_promoters_of(a), score_detractors_of(a), n1);
 	se2 = nps_standard_error(score_promoters_of(b), score_detractors_of(b), n2);
 	PG_RETURN_DATUM(z_test_row(fcinfo,

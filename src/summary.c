@@ -54,11 +54,7 @@ abm_summary_read_type(FunctionCallInfo fcinfo, int argno, const AbmSummaryType *
 	s = (AbmSummaryHeader *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 	/* As abm_summary_read: only a later format version or corruption fails. */
 	if (s->version != ABM_FORMAT_V1 || VARSIZE(s) < t->size || VARSIZE(s) != t->tail->size(s))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("abm summary has unsupported format version %d or size %u",
-						s->version, (unsigned) VARSIZE(s)),
-				 errhint("This release of abm reads format version %d.", ABM_FORMAT_V1)));
+		abm_unsupported_format(s);
 	return s;
 }
 
@@ -463,23 +459,6 @@ abm_summary_send(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void recv_error(const AbmSummaryType *t, const char *detail_fmt,...) pg_attribute_printf(2, 3);
-
-/* 22P03: recv has no soft path in PostgreSQL, so this always raises. */
-static void
-recv_error(const AbmSummaryType *t, const char *detail_fmt,...)
-{
-	char		detail[256];
-	va_list		args;
-
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary value for type %s", t->name),
-			 errdetail("%s", detail)));
-}
 
 /*
  * Checks the version and that exactly the bytes of this version (version
@@ -499,19 +478,19 @@ abm_summary_recv(FunctionCallInfo fcinfo, const AbmSummaryType *t)
 	for (int k = 0; k < t->nfields; k++)
 		length += field_width(&t->fields[k]) * t->fields[k].n;
 	if (left < 1)
-		recv_error(t, "The value is empty.");
+		abm_recv_error(t->name, "The value is empty.");
 	version = pq_getmsgbyte(buf);
 	if (version != ABM_FORMAT_V1)
-		recv_error(t, "Format version %d is not one this release reads (%d).",
+		abm_recv_error(t->name, "Format version %d is not one this release reads (%d).",
 				   version, ABM_FORMAT_V1);
 	if (t->tail ? left < length : left != length)
-		recv_error(t, "The value has %d bytes; a version %d value has %s%d.",
+		abm_recv_error(t->name, "The value has %d bytes; a version %d value has %s%d.",
 				   left, ABM_FORMAT_V1, t->tail ? "at least " : "", length);
 	binary_walk(t, buf, s, recv_element);
 	if (t->tail && (problem = t->tail->recv(buf, &s)) != NULL)
-		recv_error(t, "%s", problem);
+		abm_recv_error(t->name, "%s", problem);
 	if ((problem = abm_summary_problem(t, s)) != NULL)
-		recv_error(t, "%s", problem);
+		abm_recv_error(t->name, "%s", problem);
 	PG_RETURN_POINTER(s);
 }
 
